@@ -1,0 +1,80 @@
+"""城管执法公示与监督平台 — the application factory."""
+
+import logging
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal import (
+    api,
+    audit,
+    complaints,
+    disclosure,
+    kiosk,
+    officers,
+    pages,
+    results,
+    search,
+    staff,
+)
+from portal.config import load_settings
+from portal.core.database import configure_engine
+from portal.core.headers import init_headers
+from portal.core.templating import init_templating
+from portal.errors import init_errors
+from portal.extensions import csrf, db, limiter, login_manager
+from portal.schema import db_cli, setup_command
+
+BLUEPRINTS = [
+    pages.bp,
+    disclosure.bp,
+    officers.bp,
+    complaints.bp,
+    results.bp,
+    search.bp,
+    kiosk.bp,
+    api.bp,
+    staff.bp,
+    disclosure.admin_bp,
+    audit.bp,
+]
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the portal. ``config`` overrides every other setting (tests pass one)."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    load_settings(app, config)
+    if app.config["TRUSTED_PROXIES"]:
+        count = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    if not app.debug:
+        app.logger.setLevel(logging.INFO)
+
+    db.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "staff.login"
+    login_manager.login_message = "请先登录。"
+    login_manager.session_protection = "basic"
+
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    csrf.exempt(api.bp)  # read-only GET endpoints, no cookies needed
+
+    init_templating(app)
+    init_headers(app)
+    init_errors(app)
+
+    app.cli.add_command(setup_command)
+    app.cli.add_command(db_cli)
+    app.cli.add_command(staff.users_cli)
+    app.cli.add_command(audit.audit_cli)
+    return app

@@ -1,0 +1,68 @@
+"""The JSON API under /api/v1/. Lists answer {"items": [...], "next": cursor-or-null}."""
+
+from flask import Blueprint, jsonify, request, url_for
+from sqlalchemy import select
+
+from portal.api.openapi import openapi_document
+from portal.core.pagination import keyset_page
+from portal.disclosure.models import Unit
+from portal.extensions import db
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def unit_json(unit: Unit) -> dict:
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "level": unit.level,
+        "division_code": unit.division_code,
+        "address": unit.address,
+        "phone": unit.phone,
+        "complaint_phone": unit.complaint_phone,
+        "complaint_email": unit.complaint_email,
+        "mailbox_location": unit.mailbox_location,
+        "visit_address": unit.visit_address,
+        "visit_hours": unit.visit_hours,
+        "jurisdiction": unit.jurisdiction,
+        "url": url_for("disclosure.unit", code=unit.code, _external=True),
+    }
+
+
+def page_size(default: int = 50) -> int:
+    value = request.args.get("limit", "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+@bp.route("/")
+def index():
+    return jsonify(
+        {
+            "name": "城管执法公示与监督平台 开放数据接口",
+            "openapi": url_for("api.openapi", _external=True),
+            "endpoints": {"units": url_for("api.units", _external=True)},
+        }
+    )
+
+
+@bp.route("/openapi.json")
+def openapi():
+    return jsonify(openapi_document(request.url_root.rstrip("/")))
+
+
+@bp.route("/units")
+def units():
+    page = keyset_page(
+        db.session,
+        select(Unit),
+        [Unit.id],
+        lambda unit: (unit.id,),
+        request.args.get("cursor"),
+        page_size(),
+    )
+    return jsonify({"items": [unit_json(unit) for unit in page.items], "next": page.next_cursor})
+
+
+@bp.route("/units/<code>")
+def unit(code: str):
+    return jsonify(unit_json(db.first_or_404(select(Unit).where(Unit.code == code))))

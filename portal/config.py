@@ -1,0 +1,111 @@
+"""Settings: embedded defaults → instance/config.py → PORTAL_* environment → test mapping.
+
+Every setting a deployment needs has a default that works on one machine with everything
+under ``instance/``; the environment variables of the spec override them.
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+#: environment variable → config key; values are strings, converted in ``_from_environment``
+ENVIRONMENT_SETTINGS = {
+    "PORTAL_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "PORTAL_SECRET_KEY": "SECRET_KEY",
+    "PORTAL_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
+    "PORTAL_RATELIMIT_ENABLED": "RATELIMIT_ENABLED",
+    "PORTAL_SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
+    "PORTAL_UPLOAD_DIR": "UPLOAD_DIR",
+    "PORTAL_SMTP_URL": "SMTP_URL",
+    "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
+    "PORTAL_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
+    "PORTAL_TRUSTED_PROXIES": "TRUSTED_PROXIES",
+}
+BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
+INTEGER_SETTINGS = {"TRUSTED_PROXIES"}
+
+
+def default_settings(instance_path: str) -> dict:
+    instance = Path(instance_path)
+    return {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'portal.sqlite3'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_STRATEGY": "fixed-window",
+        "SEARCH_INDEX_DIR": str(instance / "search-index"),
+        "UPLOAD_DIR": str(instance / "uploads"),
+        "SMTP_URL": "",
+        "HOLIDAYS_FILE": "",
+        "TRUSTED_PROXIES": 0,
+        # Cookies: HttpOnly and SameSite always; Secure when served over HTTPS.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": False,
+        "SESSION_COOKIE_NAME": "portal_session",
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+        #: back-office sessions end after this long without a request
+        "ADMIN_IDLE_TIMEOUT": timedelta(minutes=30),
+        #: and after this long in any case
+        "ADMIN_ABSOLUTE_TIMEOUT": timedelta(hours=12),
+        "LOGIN_LIMIT_PER_CLIENT": "20 per 15 minutes",
+        "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
+        "MAX_CONTENT_LENGTH": 30 * 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,  # the session lifetime bounds the token
+        "BUREAU_NAME": "平顶山市城市管理局",
+        "PORTAL_NAME": "城管执法公示与监督平台",
+        "COMPLAINT_HOTLINE": "12319",
+        "CITY_HOTLINE": "12345",
+        "SUPERVISION_EMAIL": "cgjd@pds.gov.cn",
+        "SUPERVISION_ADDRESS": "平顶山市新华区建设路中段116号 平顶山市城市管理局综合监督科",
+    }
+
+
+def load_settings(app, test_config: dict | None) -> None:
+    """Fill ``app.config`` in the documented order of precedence."""
+    app.config.update(default_settings(app.instance_path))
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.update(_from_environment(os.environ))
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+
+
+def _from_environment(environ) -> dict:
+    settings = {}
+    for variable, key in ENVIRONMENT_SETTINGS.items():
+        value = environ.get(variable)
+        if value is None or value == "":
+            continue
+        if key in BOOLEAN_SETTINGS:
+            settings[key] = value.strip().lower() not in {"0", "false", "no", "off"}
+        elif key in INTEGER_SETTINGS:
+            settings[key] = int(value)
+        else:
+            settings[key] = value
+    return settings
+
+
+def instance_secret_key(instance: Path) -> str:
+    """The secret key kept in ``instance/secret_key``, created once.
+
+    Several gunicorn workers may start at once: each writes a candidate to its own temporary
+    file and tries to hard-link it into place; ``link`` fails when the file exists, so every
+    worker ends up reading the one key that won.
+    """
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / "secret_key"
+    if not path.exists():
+        candidate = instance / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        candidate.write_text(secrets.token_urlsafe(48))
+        candidate.chmod(0o600)
+        try:
+            os.link(candidate, path)
+        except FileExistsError:
+            pass
+        finally:
+            candidate.unlink()
+    return path.read_text().strip()

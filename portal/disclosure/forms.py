@@ -1,0 +1,31 @@
+"""Back-office forms of the disclosure domain."""
+
+from flask_wtf import FlaskForm
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+#: deliberately loose: one @, a dot in the domain, no spaces
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+def _required(label: str):
+    return DataRequired(f"请填写{label}")
+
+
+class UnitProfileForm(FlaskForm):
+    """The public contact data of a unit; its name and code are fixed by the admin."""
+
+    address = StringField("办公地址", validators=[_required("办公地址"), Length(max=200)])
+    postcode = StringField(
+        "邮政编码", validators=[Optional(), Length(min=6, max=6, message="邮政编码为6位数字")]
+    )
+    phone = StringField("办公电话", validators=[_required("办公电话"), Length(max=40)])
+    complaint_phone = StringField("投诉电话", validators=[_required("投诉电话"), Length(max=40)])
+    complaint_email = StringField(
+        "投诉邮箱",
+        validators=[Optional(), Regexp(EMAIL_PATTERN, message="邮箱格式不正确"), Length(max=120)],
+    )
+    mailbox_location = StringField("举报箱位置", validators=[Length(max=200)])
+    visit_address = StringField("来访接待地址", validators=[Length(max=200)])
+    visit_hours = StringField("接待时间", validators=[Length(max=100)])
+    jurisdiction = TextAreaField("管辖范围", validators=[Length(max=4000)])

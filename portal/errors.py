@@ -1,0 +1,89 @@
+"""One error shape: a Chinese HTML page for people, JSON for /api/ and /open311/.
+
+No stack trace or exception text ever reaches a client; the traceback goes to the log.
+"""
+
+import math
+import time
+
+from flask import Flask, current_app, jsonify, make_response, render_template, request
+from flask_limiter.errors import RateLimitExceeded
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from portal.extensions import limiter
+
+#: status → (title, explanation) shown to people
+MESSAGES = {
+    400: ("请求有误", "提交的内容无法处理，请返回检查后重试。"),
+    401: ("需要登录", "请先登录后再访问。"),
+    403: ("无权访问", "您没有访问此页面的权限。"),
+    404: ("页面不存在", "您访问的页面不存在或已移动，请检查网址，或从首页重新进入。"),
+    405: ("请求方式不被允许", "此页面不接受这种请求方式。"),
+    413: ("上传内容过大", "提交的文件或内容超过了大小限制，请压缩或减少附件后重试。"),
+    429: ("操作过于频繁", "您的请求次数过多，请稍后再试。"),
+    500: ("系统暂时出现问题", "服务器处理请求时出错，我们已记录此问题。请稍后再试。"),
+}
+CSRF_MESSAGE = "页面已过期或表单校验失败，请刷新页面后重新提交。"
+
+
+def wants_json() -> bool:
+    return request.path.startswith(("/api/", "/open311/"))
+
+
+def error_response(status: int, detail: str | None = None, retry_after: int | None = None):
+    title, explanation = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
+    message = detail or explanation
+    if wants_json():
+        body = {"error": {"status": status, "title": title, "message": message}}
+        response = make_response(jsonify(body), status)
+    else:
+        page = render_template(
+            "errors/error.html",
+            status=status,
+            title=title,
+            message=message,
+            retry_after=retry_after,
+        )
+        response = make_response(page, status)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
+def _rate_limit_details(error: RateLimitExceeded) -> tuple[str, int | None]:
+    message = error.description if error.limit.error_message else MESSAGES[429][1]
+    current = limiter.current_limit
+    if current is None:
+        return message, None
+    seconds = max(1, math.ceil(current.reset_at - time.time()))
+    wait = f"{seconds}秒" if seconds < 60 else f"{math.ceil(seconds / 60)}分钟"
+    return f"{message}请约{wait}后再试。", seconds
+
+
+def handle_http_exception(error: HTTPException):
+    if error.code is None or error.code < 400:
+        return error
+    detail, retry_after = None, None
+    if isinstance(error, CSRFError):
+        detail = CSRF_MESSAGE
+    elif isinstance(error, RateLimitExceeded):
+        detail, retry_after = _rate_limit_details(error)
+    elif error.description != type(error).description:
+        detail = error.description  # our own Chinese message, given to abort()
+    response = error_response(error.code, detail, retry_after)
+    if error.code == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
+def handle_unexpected(error: Exception):
+    current_app.logger.exception(
+        "unhandled %s on %s %s", type(error).__name__, request.method, request.path
+    )
+    return error_response(500)
+
+
+def init_errors(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Exception, handle_unexpected)

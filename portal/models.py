@@ -1,0 +1,10 @@
+"""Every model module, imported so that the metadata is complete (Alembic, create_all).
+
+Each domain adds its models module here.
+"""
+
+from portal.audit import models as audit_models
+from portal.disclosure import models as disclosure_models
+from portal.staff import models as staff_models
+
+__all__ = ["audit_models", "disclosure_models", "staff_models"]

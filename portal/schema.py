@@ -1,0 +1,69 @@
+"""Schema through Alembic: ``setup [--demo]`` and the developers' ``db`` commands."""
+
+from pathlib import Path
+
+import click
+from alembic import command
+from alembic.config import Config
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
+
+from portal.demo import load_demo_data
+from portal.extensions import db
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_schema() -> None:
+    """Create or upgrade the schema to the newest migration, in one transaction."""
+    with db.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+@click.command("setup")
+@click.option("--demo", is_flag=True, help="Also load demo data for every unit (idempotent).")
+@with_appcontext
+def setup_command(demo: bool) -> None:
+    """Create or upgrade the database schema; with --demo, load the demo data.
+
+    Safe to run again at any time: migrations already applied are skipped and demo rows are
+    matched by their natural keys, never duplicated.
+    """
+    upgrade_schema()
+    click.echo(f"Schema up to date ({_safe_url()}).")
+    if demo:
+        counts = load_demo_data(db.session)
+        db.session.commit()
+        for name, (added, total) in counts.items():
+            click.echo(f"Demo {name}: {added} added, {total} in all.")
+
+
+def _safe_url() -> str:
+    return db.engine.url.render_as_string(hide_password=True)
+
+
+db_cli = AppGroup("db", help="Developer commands for the Alembic migrations.")
+
+
+@db_cli.command("revision")
+@click.option("-m", "--message", required=True)
+@click.option("--autogenerate/--empty", default=True)
+def revision_command(message: str, autogenerate: bool) -> None:
+    """Write a new migration comparing the models with the current database."""
+    with db.engine.begin() as connection:
+        command.revision(alembic_config(connection), message=message, autogenerate=autogenerate)
+
+
+@db_cli.command("current")
+def current_command() -> None:
+    """Show the database's migration revision."""
+    with db.engine.connect() as connection:
+        command.current(alembic_config(connection))
+    current_app.logger.debug("checked the current revision")

@@ -1,0 +1,47 @@
+"""Back office (/admin/): login, accounts and roles, the unit-scoping helper."""
+
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from portal.audit.services import CLI_ACTOR
+from portal.extensions import db
+from portal.staff.models import ROLES
+from portal.staff.services import StaffError, create_user
+from portal.staff.views import bp
+
+__all__ = ["bp", "users_cli"]
+
+users_cli = AppGroup("users", help="Manage back-office accounts.")
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@users_cli.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(list(ROLES)), required=True)
+@click.option("--unit", "unit_code", help="Unit code; required for --role staff.")
+@click.option("--display-name", default="", help="The person's name, shown to colleagues.")
+def create_user_command(name: str, role: str, unit_code: str | None, display_name: str) -> None:
+    """Create the account NAME. The password is prompted, or read from standard input."""
+    password = _read_password()
+    try:
+        user = create_user(
+            db.session,
+            CLI_ACTOR,
+            username=name,
+            password=password,
+            role=role,
+            unit_code=unit_code,
+            display_name=display_name,
+        )
+    except StaffError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Created {user.role} {user.username}" + (f" of {unit_code}" if unit_code else ""))

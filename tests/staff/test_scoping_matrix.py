@@ -1,0 +1,175 @@
+"""Unit staff reach only their own unit's records, by every back-office URL that takes an id.
+
+Each domain adds its id-taking back-office URLs to ``SCOPED_URLS``; the completeness test fails
+when a new such URL is registered without being added here.
+"""
+
+import pytest
+from flask import url_for
+
+from portal.audit.services import CLI_ACTOR, record_change
+from portal.disclosure.models import Unit
+from portal.extensions import db
+from portal.staff.models import StaffUser
+
+
+def unit_page(unit: Unit) -> dict:
+    return {"code": unit.code}
+
+
+def audit_entry_of(unit: Unit) -> dict:
+    entry = record_change(
+        db.session,
+        CLI_ACTOR,
+        "unit.update",
+        "unit",
+        unit.code,
+        after={"phone": "1"},
+        unit_id=unit.id,
+    )
+    db.session.commit()
+    return {"entry_id": entry.id}
+
+
+def user_of(unit: Unit) -> dict:
+    user = db.session.query(StaffUser).filter_by(unit_id=unit.id).first()
+    return {"user_id": user.id}
+
+
+#: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
+SCOPED_URLS = {
+    "disclosure_admin.unit_edit": unit_page,
+    "audit.entry": audit_entry_of,
+    "staff.user_edit": user_of,
+}
+
+
+@pytest.fixture
+def two_units(app, create_unit, create_user):
+    unit_a, unit_b = create_unit("unit-a"), create_unit("unit-b")
+    create_user("staff_a", role="staff", unit_code="unit-a")
+    create_user("staff_b", role="staff", unit_code="unit-b")
+    create_user("supervisor", role="supervisor")
+    return unit_a, unit_b
+
+
+def methods_of(app, endpoint: str) -> list[str]:
+    rule = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint)
+    return sorted(rule.methods - {"HEAD", "OPTIONS"})
+
+
+def url_for_record(app, endpoint: str, unit_code: str) -> str:
+    with app.app_context():
+        unit = db.session.query(Unit).filter_by(code=unit_code).one()
+        arguments = SCOPED_URLS[endpoint](unit)
+        return url_for(endpoint, **arguments)
+
+
+def test_every_id_taking_back_office_url_is_in_the_matrix(app):
+    id_taking = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/admin") and rule.arguments
+    }
+    assert id_taking == set(SCOPED_URLS)
+
+
+@pytest.mark.parametrize("endpoint", sorted(SCOPED_URLS))
+def test_anonymous_is_sent_to_login(app, client, two_units, endpoint):
+    url = url_for_record(app, endpoint, "unit-b")
+    for method in methods_of(app, endpoint):
+        response = client.open(url, method=method)
+        assert response.status_code == 302, method
+        assert "/admin/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("endpoint", sorted(SCOPED_URLS))
+def test_staff_of_another_unit_gets_403_or_404(app, client, login, two_units, endpoint):
+    url = url_for_record(app, endpoint, "unit-b")
+    login("staff_a")
+    for method in methods_of(app, endpoint):
+        response = client.open(url, method=method, data={"address": "改掉别人的地址"})
+        assert response.status_code in (403, 404), method
+        assert "改掉别人的地址" not in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.query(Unit).filter_by(code="unit-b").one().address != "改掉别人的地址"
+
+
+#: admin-only pages refuse unit staff even for their own unit's records
+ADMIN_ONLY = {"staff.user_edit"}
+
+
+@pytest.mark.parametrize("endpoint", sorted(SCOPED_URLS))
+def test_staff_of_the_same_unit_gets_in(app, client, login, two_units, endpoint):
+    url = url_for_record(app, endpoint, "unit-b")
+    login("staff_b")
+    expected = 403 if endpoint in ADMIN_ONLY else 200
+    assert client.get(url).status_code == expected
+
+
+@pytest.mark.parametrize("endpoint", sorted(set(SCOPED_URLS) - ADMIN_ONLY))
+def test_supervisor_sees_every_unit(app, client, login, two_units, endpoint):
+    url = url_for_record(app, endpoint, "unit-b")
+    login("supervisor")
+    assert client.get(url).status_code == 200
+
+
+def test_unit_list_shows_staff_only_their_unit(client, login, two_units):
+    login("staff_a")
+    page = client.get("/admin/units/").get_data(as_text=True)
+    assert "unit-a" in page and "unit-b" not in page
+
+
+def test_audit_list_shows_staff_only_their_unit(app, client, login, two_units):
+    with app.app_context():
+        for code in ("unit-a", "unit-b"):
+            record_change(
+                db.session,
+                CLI_ACTOR,
+                "unit.update",
+                "unit",
+                f"marker-{code}",
+                unit_id=db.session.query(Unit).filter_by(code=code).one().id,
+            )
+        db.session.commit()
+    login("staff_a")
+    page = client.get("/admin/audit/").get_data(as_text=True)
+    assert "marker-unit-a" in page and "marker-unit-b" not in page
+
+
+def test_staff_can_edit_their_own_unit_and_it_is_audited(app, client, login, two_units):
+    login("staff_a")
+    response = client.post(
+        "/admin/units/unit-a",
+        data={
+            "address": "平顶山市新华区新地址8号",
+            "phone": "0375-2000000",
+            "complaint_phone": "0375-2000019",
+            "postcode": "467000",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        from portal.audit.models import AuditEntry
+
+        entry = db.session.query(AuditEntry).filter_by(action="unit.update").one()
+        assert "新地址8号" in entry.after_json
+        assert entry.actor_label == "staff_a"
+    assert "新地址8号" in client.get("/disclosure/units/unit-a").get_data(as_text=True)
+
+
+def test_unit_form_error_keeps_what_was_typed(client, login, two_units):
+    login("staff_a")
+    response = client.post(
+        "/admin/units/unit-a",
+        data={
+            "address": "我输入的地址",
+            "phone": "",
+            "complaint_phone": "0375-1",
+            "complaint_email": "not-an-email",
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "我输入的地址" in page
+    assert "请填写办公电话" in page and "邮箱格式不正确" in page
