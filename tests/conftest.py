@@ -13,6 +13,7 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from portal import create_app
 from portal.extensions import db
@@ -32,7 +33,7 @@ class PostgresServer:
         self.url = make_url(url)
         if self.url.drivername in ("postgresql", "postgres"):
             self.url = self.url.set(drivername="postgresql+psycopg")
-        self.admin_engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.admin_engine = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
         self.created: list[str] = []
 
     def new_database(self) -> str:
@@ -72,6 +73,13 @@ def new_database_url(postgres_server, tmp_path_factory):
     return new_url
 
 
+def close_database(app) -> None:
+    """Return the session's connection, then close the pool (psycopg warns about leaks)."""
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
 def base_test_config(tmp_path, database_url: str) -> dict:
     return {
         "TESTING": True,
@@ -93,7 +101,7 @@ def template_database(new_database_url, tmp_path_factory):
     app = create_app(base_test_config(tmp_path_factory.mktemp("template"), url))
     with app.app_context():
         db.create_all()
-        db.engine.dispose()
+    close_database(app)
     return url
 
 
@@ -132,9 +140,7 @@ def app(template_database, tmp_path, request):
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _truncate_all(app)
     yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    close_database(app)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from portal.disclosure.demo import DEMO_UNITS
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.schema import upgrade_schema
-from tests.conftest import base_test_config
+from tests.conftest import base_test_config, close_database
 
 
 def test_migrations_match_the_models(new_database_url, tmp_path):
@@ -21,7 +21,7 @@ def test_migrations_match_the_models(new_database_url, tmp_path):
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             differences = compare_metadata(context, db.metadata)
         tables = set(inspect(db.engine).get_table_names())
-        db.engine.dispose()
+    close_database(app)
     assert differences == []
     assert {"unit", "staff_user", "audit_entry", "audit_chain_head"} <= tables
 
@@ -39,6 +39,6 @@ def test_setup_twice_adds_nothing_the_second_time(new_database_url, tmp_path):
         assert db.session.scalar(select(func.count()).select_from(Unit)) == 13
         assert db.session.scalar(select(func.count()).select_from(AuditChainHead)) == 1
         names = set(db.session.scalars(select(Unit.name)))
-        db.engine.dispose()
+    close_database(app)
     assert "平顶山市城市管理执法支队" in names
     assert "汝州市城市管理和综合执法局" in names
