@@ -15,6 +15,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_SECRET_KEY": "SECRET_KEY",
     "PORTAL_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "PORTAL_RATELIMIT_ENABLED": "RATELIMIT_ENABLED",
+    "PORTAL_RATELIMIT_KEY_PREFIX": "RATELIMIT_KEY_PREFIX",
     "PORTAL_SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
     "PORTAL_UPLOAD_DIR": "UPLOAD_DIR",
     "PORTAL_SMTP_URL": "SMTP_URL",
@@ -35,6 +36,8 @@ def default_settings(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_STRATEGY": "fixed-window",
+        #: keeps the counters of several portals (or test runs) apart in one Redis
+        "RATELIMIT_KEY_PREFIX": "portal",
         "SEARCH_INDEX_DIR": str(instance / "search-index"),
         "UPLOAD_DIR": str(instance / "uploads"),
         "SMTP_URL": "",

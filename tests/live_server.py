@@ -49,9 +49,11 @@ def run_cli(environment: dict, *args: str, input_text: str | None = None) -> str
 class LiveServer:
     """gunicorn serving ``wsgi:app`` with the given environment."""
 
-    def __init__(self, environment: dict, workers: int = 2, log_path: Path | None = None):
+    def __init__(self, environment: dict, workers: int = 2, log_path: Path | None = None,
+                 extra_args: tuple[str, ...] = ()):
         self.environment = environment
         self.workers = workers
+        self.extra_args = extra_args
         self.log_path = log_path
         self.port = free_port()
         self.process: subprocess.Popen | None = None
