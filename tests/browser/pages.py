@@ -9,6 +9,7 @@ PUBLIC_PAGES = [
     "/disclosure/units/xinhua",
     "/decisions/",
     "/officers/lookup",
+    "/officers/?unit=xinhua",
     "/complaints/new",
     "/track",
     "/outcomes/",
