@@ -33,7 +33,9 @@ class PostgresServer:
         self.url = make_url(url)
         if self.url.drivername in ("postgresql", "postgres"):
             self.url = self.url.set(drivername="postgresql+psycopg")
-        self.admin_engine = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self.admin_engine = create_engine(
+            self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool
+        )
         self.created: list[str] = []
 
     def new_database(self) -> str:
