@@ -36,6 +36,7 @@ BLUEPRINTS = [
     api.bp,
     staff.bp,
     disclosure.admin_bp,
+    results.admin_bp,
     audit.bp,
 ]
 
