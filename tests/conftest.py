@@ -11,16 +11,31 @@ import shutil
 import uuid
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from portal import create_app
 from portal.extensions import db
+from portal.staff import passwords
 from tests.factories import make_login, make_unit_factory, make_user_factory
 
 POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "")
+
+
+# --- speed ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Argon2id with the smallest cost: the tests hash hundreds of passwords, and the cost
+    parameters are not what they test. Production keeps argon2-cffi's RFC 9106 defaults."""
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = original
 
 
 # --- databases -------------------------------------------------------------------------------
