@@ -44,11 +44,12 @@ def bar_chart(
     maximum: float | None = None,
 ) -> Markup:
     """Horizontal bars, one row per label, the value printed after each bar."""
-    label_width, bar_width, row_height, top = 260, 420, 34, 10
+    # narrow enough that a 360 px phone shows the text at three quarters of its size
+    label_width, bar_width, row_height, top = 110, 240, 32, 10
     numbers = [value for value in values if value is not None]
     scale_max = maximum or max(numbers, default=0) or 1
     height = top * 2 + row_height * len(labels)
-    width = label_width + bar_width + 90
+    width = label_width + bar_width + 80
     chart_id = _chart_id(title)
     described = "；".join(
         f"{label}：{format_number(value, suffix)}"
@@ -64,7 +65,7 @@ def bar_chart(
         y = top + row * row_height
         length = 0 if value is None else max(1.0, bar_width * value / scale_max)
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 22}" text-anchor="end" font-size="16" '
+            f'<text x="{label_width - 8}" y="{y + 22}" text-anchor="end" font-size="17" '
             f'fill="{INK}">{escape(label)}</text>'
         )
         parts.append(
@@ -72,7 +73,7 @@ def bar_chart(
             f'fill="{BAR_COLOUR}"/>'
         )
         parts.append(
-            f'<text x="{label_width + length + 6:.1f}" y="{y + 22}" font-size="16" '
+            f'<text x="{label_width + length + 6:.1f}" y="{y + 22}" font-size="17" '
             f'fill="{INK}">{escape(format_number(value, suffix))}</text>'
         )
     parts.append("</svg>")
@@ -111,7 +112,8 @@ def line_chart(
         for line in series
     )
     parts = [
-        f'<svg class="chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'<svg class="chart chart--line" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'viewBox="0 0 {width + 40} {height}" xmlns="http://www.w3.org/2000/svg" {FONT}>',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(described)}</desc>',

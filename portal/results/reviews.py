@@ -75,7 +75,12 @@ def set_result(
     before = result.audit_snapshot() if result else None
     if result is None:
         result = ReviewResult(
-            round=review_round, unit=unit, files_reviewed=0, score=0, grade="pass"
+            round=review_round,
+            unit=unit,
+            files_reviewed=0,
+            score=0,
+            grade="pass",
+            rectification="none_needed",
         )
         session.add(result)
     result.files_reviewed, result.score, result.grade = files_reviewed, score, grade

@@ -29,9 +29,15 @@ def add_answers(app):
     def add(period_id: int, unit_code: str, score_rows, comment: str = ""):
         with app.app_context():
             unit_id = db.session.scalars(select(Unit.id).where(Unit.code == unit_code)).one()
-            rows = [{"period_id": period_id, "unit_id": unit_id, "comment": comment,
-                     **dict(zip(EVALUATION_DIMENSIONS, scores, strict=True))}
-                    for scores in score_rows]
+            rows = [
+                {
+                    "period_id": period_id,
+                    "unit_id": unit_id,
+                    "comment": comment,
+                    **dict(zip(EVALUATION_DIMENSIONS, scores, strict=True)),
+                }
+                for scores in score_rows
+            ]
             db.session.execute(insert(EvaluationAnswer), rows)
             db.session.commit()
 

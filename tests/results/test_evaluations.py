@@ -9,8 +9,15 @@ from portal.audit.models import AuditEntry
 from portal.extensions import db
 from portal.results.models import EvaluationAnswer
 
-FULL_ANSWER = {"unit": "xh", "fairness": "5", "attitude": "4", "quality": "4",
-               "efficiency": "3", "integrity": "5", "comment": "态度很好"}
+FULL_ANSWER = {
+    "unit": "xh",
+    "fairness": "5",
+    "attitude": "4",
+    "quality": "4",
+    "efficiency": "3",
+    "integrity": "5",
+    "comment": "态度很好",
+}
 
 
 @pytest.fixture
@@ -23,8 +30,7 @@ def answers_in_db(app) -> int:
         return db.session.scalar(select(func.count()).select_from(EvaluationAnswer))
 
 
-def test_answer_is_stored_and_the_browser_cannot_answer_twice(app, client, units,
-                                                              create_period):
+def test_answer_is_stored_and_the_browser_cannot_answer_twice(app, client, units, create_period):
     period_id = create_period()
     response = client.post(f"/reviews/evaluation/{period_id}/answer", data=FULL_ANSWER)
     assert response.status_code == 302
@@ -57,16 +63,19 @@ def test_missing_answers_are_named_and_what_was_chosen_stays(client, units, crea
 
 def test_invalid_score_is_refused(app, client, units, create_period):
     period_id = create_period()
-    response = client.post(f"/reviews/evaluation/{period_id}/answer",
-                           data=FULL_ANSWER | {"fairness": "9"})
+    response = client.post(
+        f"/reviews/evaluation/{period_id}/answer", data=FULL_ANSWER | {"fairness": "9"}
+    )
     assert response.status_code == 400
     assert answers_in_db(app) == 0
 
 
 def test_honeypot_stores_nothing(app, client, units, create_period):
     period_id = create_period()
-    client.post(f"/reviews/evaluation/{period_id}/answer",
-                data=FULL_ANSWER | {"website": "http://spam.example"})
+    client.post(
+        f"/reviews/evaluation/{period_id}/answer",
+        data=FULL_ANSWER | {"website": "http://spam.example"},
+    )
     assert answers_in_db(app) == 0
 
 
@@ -81,14 +90,15 @@ def test_closed_period_refuses_answers(app, client, units, create_period):
 @pytest.mark.app_config(RATELIMIT_ENABLED=True, EVALUATION_LIMIT_PER_CLIENT="2 per day")
 def test_answers_per_client_are_limited(app, units, create_period):
     period_ids = [create_period(name=f"期{n}") for n in range(3)]
-    statuses = [app.test_client().post(f"/reviews/evaluation/{pid}/answer",
-                                       data=FULL_ANSWER).status_code for pid in period_ids]
+    statuses = [
+        app.test_client().post(f"/reviews/evaluation/{pid}/answer", data=FULL_ANSWER).status_code
+        for pid in period_ids
+    ]
     assert statuses == [302, 302, 429]
 
 
 @pytest.mark.app_config(EVALUATION_MIN_ANSWERS=3)
-def test_results_show_only_units_with_enough_answers(client, units, create_period,
-                                                     add_answers):
+def test_results_show_only_units_with_enough_answers(client, units, create_period, add_answers):
     period_id = create_period()
     add_answers(period_id, "xh", [(5, 5, 4, 4, 3), (4, 4, 4, 4, 4), (3, 3, 4, 4, 5)])
     add_answers(period_id, "wd", [(1, 1, 1, 1, 1), (2, 2, 2, 2, 2)])
@@ -103,8 +113,7 @@ def test_results_show_only_units_with_enough_answers(client, units, create_perio
 
 
 @pytest.mark.app_config(EVALUATION_MIN_ANSWERS=2)
-def test_charts_have_a_title_and_the_numbers_as_text(client, units, create_period,
-                                                     add_answers):
+def test_charts_have_a_title_and_the_numbers_as_text(client, units, create_period, add_answers):
     period_id = create_period()
     add_answers(period_id, "xh", [(5, 5, 5, 5, 5), (4, 4, 4, 4, 4)])
     page = client.get(f"/reviews/evaluation/{period_id}").get_data(as_text=True)
@@ -124,8 +133,9 @@ def test_comments_are_never_public(client, units, create_period, add_answers):
     assert "张三" not in api
 
 
-def test_staff_see_only_their_unit_comments(client, login, create_user, units, create_period,
-                                            add_answers):
+def test_staff_see_only_their_unit_comments(
+    client, login, create_user, units, create_period, add_answers
+):
     period_id = create_period()
     add_answers(period_id, "xh", [(5, 5, 5, 5, 5)], comment="关于新华区的意见")
     add_answers(period_id, "wd", [(5, 5, 5, 5, 5)], comment="关于卫东区的意见")
@@ -138,8 +148,10 @@ def test_staff_see_only_their_unit_comments(client, login, create_user, units, c
 def test_supervisor_opens_and_closes_a_period_audited(app, client, login, create_user, units):
     create_user("office", role="supervisor")
     login("office")
-    response = client.post("/admin/evaluations/", data={
-        "name": "2027年上半年", "opens_on": "2027-01-01", "closes_on": "2027-06-30"})
+    response = client.post(
+        "/admin/evaluations/",
+        data={"name": "2027年上半年", "opens_on": "2027-01-01", "closes_on": "2027-06-30"},
+    )
     assert response.status_code == 302
     with app.app_context():
         from portal.results.models import EvaluationPeriod
@@ -154,14 +166,17 @@ def test_supervisor_opens_and_closes_a_period_audited(app, client, login, create
 def test_bad_dates_get_chinese_messages(client, login, create_user):
     create_user("office", role="supervisor")
     login("office")
-    page = client.post("/admin/evaluations/", data={
-        "name": "x", "opens_on": "2027/13/01", "closes_on": ""}).get_data(as_text=True)
+    page = client.post(
+        "/admin/evaluations/", data={"name": "x", "opens_on": "2027/13/01", "closes_on": ""}
+    ).get_data(as_text=True)
     assert "开始日期格式应为 2026-01-31" in page and "请填写结束日期" in page
 
 
 def test_staff_cannot_open_periods(client, login, create_user, units):
     create_user("xh_staff", role="staff", unit_code="xh")
     login("xh_staff")
-    response = client.post("/admin/evaluations/", data={
-        "name": "x", "opens_on": "2027-01-01", "closes_on": "2027-06-30"})
+    response = client.post(
+        "/admin/evaluations/",
+        data={"name": "x", "opens_on": "2027-01-01", "closes_on": "2027-06-30"},
+    )
     assert response.status_code == 403

@@ -41,8 +41,7 @@ def user_of(unit: Unit) -> dict:
 
 def review_result_of(unit: Unit) -> dict:
     review_round = ReviewRound(name=f"评查{unit.code}", held_on=date(2026, 6, 1))
-    result = ReviewResult(round=review_round, unit=unit, files_reviewed=10, score=80,
-                          grade="pass")
+    result = ReviewResult(round=review_round, unit=unit, files_reviewed=10, score=80, grade="pass")
     db.session.add_all([review_round, result])
     db.session.commit()
     return {"result_id": result.id}
@@ -58,16 +57,18 @@ def review_result_of_round(unit: Unit) -> ReviewRound:
 
 
 def evaluation_period_of(unit: Unit) -> dict:
-    period = EvaluationPeriod(name=f"评议{unit.code}", opens_on=date(2026, 1, 1),
-                              closes_on=date(2026, 12, 31))
+    period = EvaluationPeriod(
+        name=f"评议{unit.code}", opens_on=date(2026, 1, 1), closes_on=date(2026, 12, 31)
+    )
     db.session.add(period)
     db.session.commit()
     return {"period_id": period.id}
 
 
 def supervisor_of(unit: Unit) -> dict:
-    supervisor = Supervisor(name="王某", affiliation="媒体", term_from=date(2025, 1, 1),
-                            term_to=date(2027, 1, 1))
+    supervisor = Supervisor(
+        name="王某", affiliation="媒体", term_from=date(2025, 1, 1), term_to=date(2027, 1, 1)
+    )
     db.session.add(supervisor)
     db.session.commit()
     return {"supervisor_id": supervisor.id}
