@@ -36,6 +36,8 @@ BLUEPRINTS = [
     api.bp,
     staff.bp,
     disclosure.admin_bp,
+    officers.admin_bp,
+    officers.api_bp,
     audit.bp,
 ]
 
@@ -77,4 +79,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(db_cli)
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
+    app.cli.add_command(officers.officers_cli)
     return app

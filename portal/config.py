@@ -22,6 +22,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
     "PORTAL_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
     "PORTAL_TRUSTED_PROXIES": "TRUSTED_PROXIES",
+    "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {"TRUSTED_PROXIES"}
@@ -56,6 +57,9 @@ def default_settings(instance_path: str) -> dict:
         "LOGIN_LIMIT_PER_CLIENT": "20 per 15 minutes",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "MAX_CONTENT_LENGTH": 30 * 1024 * 1024,
+        #: badge checks per client (Flask-Limiter syntax); shown on the lookup page
+        "OFFICER_LOOKUP_LIMIT": "10 per minute;100 per hour",
+        "OFFICER_PHOTO_MAX_BYTES": 5 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # the session lifetime bounds the token
         "BUREAU_NAME": "平顶山市城市管理局",
         "PORTAL_NAME": "城管执法公示与监督平台",
