@@ -2,7 +2,16 @@
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import or_, select
 
@@ -94,9 +103,10 @@ def officers():
 
 def _officer_form(officer: Officer | None) -> OfficerForm:
     form = OfficerForm(obj=officer if request.method == "GET" else None)
-    form.unit.choices = [(unit.code, unit.name) for unit in _units_in_scope()]
+    units = _units_in_scope()
+    form.unit.choices = {unit.code: unit.name for unit in units}
     if request.method == "GET":
-        form.unit.data = officer.unit.code if officer else form.unit.choices[0][0]
+        form.unit.data = officer.unit.code if officer else (units[0].code if units else "")
     return form
 
 
@@ -213,7 +223,7 @@ def officer_photo_file(officer_id: int):
     variant = "thumb" if request.args.get("size") == "thumb" else "photo"
     if not officer.photo_key or not photo_path(officer.photo_key, variant).is_file():
         abort(404)
-    return send_file(photo_path(officer.photo_key, variant), mimetype="image/jpeg")
+    return Response(photo_path(officer.photo_key, variant).read_bytes(), mimetype="image/jpeg")
 
 
 @admin_bp.route("/<int:officer_id>/trainings", methods=["GET", "POST"])

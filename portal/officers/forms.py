@@ -8,7 +8,6 @@ from wtforms.validators import (
     InputRequired,
     Length,
     NumberRange,
-    ValidationError,
 )
 
 from portal.officers.models import OFFICER_STATUSES
@@ -46,12 +45,6 @@ class ChineseIntegerField(IntegerField):
             raise ValueError("请填写整数") from None
 
 
-class ChineseSelectField(SelectField):
-    def pre_validate(self, form):
-        if self.validate_choice and self.data not in {value for value, _ in self.choices}:
-            raise ValidationError("请从列表中选择")
-
-
 def _required(label: str):
     return DataRequired(f"请填写{label}")
 
@@ -75,7 +68,13 @@ class OfficerForm(FlaskForm):
         "执法证号", validators=[_required("执法证号"), Length(max=60)], render_kw={"autocomplete": "off"}
     )
     name = StringField("姓名", validators=[_required("姓名"), Length(max=32, message="姓名过长")])
-    unit = ChineseSelectField("所属单位", choices=[], validators=[DataRequired("请选择所属单位")])
+    #: choices (a {code: name} dict) are the units in the user's scope, set by the view
+    unit = SelectField(
+        "所属单位",
+        choices={},
+        validators=[DataRequired("请选择所属单位")],
+        invalid_choice_message="请从列表中选择",
+    )
     post = StringField(
         "职务岗位",
         validators=[_required("职务岗位"), Length(max=40, message="不能超过40个字")],
@@ -94,10 +93,11 @@ class OfficerForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = ChineseSelectField(
+    status = SelectField(
         "新的状态",
-        choices=[("", "请选择")] + list(OFFICER_STATUSES.items()),
+        choices={"": "请选择", **OFFICER_STATUSES},
         validators=[DataRequired("请选择新的状态")],
+        invalid_choice_message="请从列表中选择",
     )
     reason = TextAreaField(
         "变更原因",

@@ -1,5 +1,7 @@
 """Public officer pages: the badge check, the roster (HTML and CSV), officers' photos."""
 
+import io
+
 from flask import (
     Blueprint,
     Response,
@@ -132,8 +134,9 @@ def photo(key: str, variant: str):
     path = photo_path(key, variant)
     if officer is None or not path.is_file():
         abort(404)
+    # photos are small: read into memory so no file handle outlives the request
     response = send_file(
-        path,
+        io.BytesIO(path.read_bytes()),
         mimetype="image/jpeg",
         etag=f"{key}-{variant}",
         max_age=PHOTO_MAX_AGE,
