@@ -65,3 +65,37 @@ def image_bytes(format_: str = "JPEG", size=(800, 1000), exif_gps: bool = False)
 
 def a_date(days_from_today: int) -> date:
     return local_today() + timedelta(days=days_from_today)
+
+
+@pytest.fixture
+def sign_in_as(app, client, create_unit):
+    """A callable that creates a back-office account and signs the client in as it.
+
+    It skips the password (hashing it twice per test costs about a second on a busy machine);
+    logging in itself is tested in tests/staff.
+    """
+    from datetime import datetime
+
+    from portal.staff.models import StaffUser
+
+    def sign_in(username: str, role: str = "staff", unit_code: str | None = "xinhua") -> None:
+        with app.app_context():
+            unit = create_unit(unit_code) if unit_code else None
+            user = StaffUser(
+                username=username,
+                password_hash="not-a-hash: signed in by the test",
+                role=role,
+                unit_id=unit.id if unit else None,
+            )
+            db.session.add(user)
+            db.session.commit()
+            session_id = user.get_id()
+        now = datetime.now().timestamp()
+        with client.session_transaction() as session:
+            session["_user_id"] = session_id
+            session["_fresh"] = True
+            session["login_at"] = now
+            session["seen_at"] = now
+            session.permanent = True
+
+    return sign_in

@@ -11,11 +11,9 @@ from tests.officers.conftest import a_date
 
 
 @pytest.fixture
-def xinhua_staff(create_unit, create_user, login):
-    create_unit("xinhua")
+def xinhua_staff(create_unit, sign_in_as):
     create_unit("weidong")
-    create_user("xh_staff", role="staff", unit_code="xinhua")
-    login("xh_staff")
+    sign_in_as("xh_staff", unit_code="xinhua")
 
 
 def officer_form(**overrides) -> dict:
