@@ -56,7 +56,8 @@ def _not_a_lookup() -> bool:
 def _limit_message() -> str:
     return (
         "查询过于频繁。为防止执法人员信息被批量抓取，每个网络地址"
-        f"{describe_limit(_lookup_limit())}。"
+        f"{describe_limit(_lookup_limit())}亮证查询。如正在现场需要核实执法人员身份，"
+        f"请拨打投诉举报电话 {current_app.config['COMPLAINT_HOTLINE']}。"
     )
 
 
