@@ -1,0 +1,82 @@
+"""The badge check in a real browser, at phone and desktop sizes, on the demo roster."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+#: demo badge → (verdict heading, whether the "may not enforce" warning shows, photo shown)
+VERDICTS = {
+    "110001": ("有效", False, True),
+    "110002": ("证件已过期", True, True),
+    "110003": ("暂停执法", True, True),
+    "110004": ("已注销", True, False),
+    "110005": ("已调离", True, False),
+    "110099": ("号码已停用", True, False),
+    "999999": ("未查到", False, False),
+}
+
+
+def no_horizontal_overflow(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+@pytest.mark.parametrize("badge", sorted(VERDICTS))
+def test_each_verdict(live_server, open_page, screenshot, badge):
+    title, warns, photo = VERDICTS[badge]
+    page = open_page(live_server, f"/officers/lookup?badge={badge}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"查询结果：{title}")
+    warning = page.get_by_role("heading", name="请注意：此人现在不能对您执法")
+    if warns:
+        expect(warning).to_be_visible()
+        expect(page.get_by_role("alert")).to_contain_text("12319")
+    else:
+        expect(warning).to_have_count(0)
+    if title == "未查到":
+        expect(page.get_by_role("heading", name="请核对号码")).to_be_visible()
+    photos = page.locator("img.officer-card__photo")
+    if photo:
+        expect(photos).to_be_visible()
+        assert photos.evaluate("image => image.complete && image.naturalWidth") > 0
+    else:
+        expect(photos).to_have_count(0)
+    complain = page.get_by_role("link", name="投诉该执法人员")
+    expect(complain).to_have_attribute("href", f"/complaints/new?badge={badge}")
+    assert no_horizontal_overflow(page)
+    screenshot(page, f"officer-verdict-{badge}")
+
+
+def test_lookup_form_to_complaint_form(live_server, open_page, screenshot):
+    page = open_page(live_server, "/officers/lookup")
+    screenshot(page, "officer-lookup")
+    page.get_by_label("工号", exact=True).fill("１１０ ００１")  # full-width, with a space
+    page.get_by_role("button", name="查询").first.click()
+    expect(page).to_have_url(re.compile(r"/officers/lookup\?badge="))
+    expect(page.get_by_role("heading", level=1)).to_have_text("查询结果：有效")
+    page.get_by_role("link", name="投诉该执法人员").click()
+    expect(page).to_have_url(re.compile(r"/complaints/new\?badge=110001$"))
+
+
+def test_a_mistyped_number_is_explained(live_server, open_page, screenshot):
+    page = open_page(live_server, "/officers/lookup")
+    page.get_by_role("textbox", name="执法证号").fill("豫-12")
+    page.get_by_role("button", name="查询").nth(1).click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("不是有效的执法证号")
+    expect(page.get_by_role("textbox", name="执法证号")).to_have_value("豫-12")
+    expect(page.get_by_role("textbox", name="执法证号")).to_be_focused()
+    screenshot(page, "officer-lookup-error")
+
+
+def test_roster_of_a_unit(live_server, open_page, screenshot):
+    page = open_page(live_server, "/disclosure/units/xinhua")
+    page.get_by_role("link", name="本单位执法人员清单").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("执法人员清单")
+    expect(page.get_by_role("link", name="110001", exact=True)).to_be_visible()
+    page.get_by_label("状态").select_option("revoked")
+    page.get_by_role("button", name="筛选").click()
+    expect(page).to_have_url(re.compile(r"unit=xinhua&status=revoked"))
+    expect(page.locator(".roster-table .status--active")).to_have_count(0)
+    expect(page.locator(".roster-table .status--revoked").first).to_be_visible()
+    assert no_horizontal_overflow(page)
+    screenshot(page, "officer-roster")
