@@ -54,7 +54,6 @@ def _date_field(label: str) -> DateField:
         label,
         validators=[InputRequired(f"请填写{label}")],
         format="%Y-%m-%d",
-        render_kw={"placeholder": "例如 2025-01-31"},
     )
 
 
@@ -68,13 +67,9 @@ class OfficerForm(FlaskForm):
         "执法证号", validators=[_required("执法证号"), Length(max=60)], render_kw={"autocomplete": "off"}
     )
     name = StringField("姓名", validators=[_required("姓名"), Length(max=32, message="姓名过长")])
-    #: choices (a {code: name} dict) are the units in the user's scope, set by the view
-    unit = SelectField(
-        "所属单位",
-        choices={},
-        validators=[DataRequired("请选择所属单位")],
-        invalid_choice_message="请从列表中选择",
-    )
+    #: choices (a {code: name} dict) are the units in the user's scope, set by the view; an
+    #: empty or other value fails the choice check (no "required" flag: nothing to leave empty)
+    unit = SelectField("所属单位", choices={}, invalid_choice_message="请从列表中选择")
     post = StringField(
         "职务岗位",
         validators=[_required("职务岗位"), Length(max=40, message="不能超过40个字")],
