@@ -142,7 +142,9 @@ PATHS = {
     "/officers": {
         "get": {
             "summary": "执法人员清单",
-            "description": "按单位、工号排序。亮证查询页面另有频率限制；本接口只含清单中已公开的字段。",
+            "description": (
+                "按单位、工号排序。亮证查询页面另有频率限制；本接口只含清单中已公开的字段。"
+            ),
             "operationId": "listOfficers",
             "parameters": [
                 *LIST_PARAMETERS,
@@ -167,9 +169,7 @@ PATHS = {
                 "200": {
                     "description": "OK",
                     "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/OfficerList"}
-                        }
+                        "application/json": {"schema": {"$ref": "#/components/schemas/OfficerList"}}
                     },
                 },
                 "400": ERROR_RESPONSE,

@@ -153,7 +153,9 @@ def officer_edit(officer_id: int):
             _form_error(form, error, "badge_no")
         else:
             db.session.commit()
-            flash("已保存。" if changed else "没有需要保存的修改。", "success" if changed else "info")
+            flash(
+                "已保存。" if changed else "没有需要保存的修改。", "success" if changed else "info"
+            )
             return redirect(url_for("officers_admin.officer_edit", officer_id=officer.id))
     history = db.session.scalars(
         select(OfficerHistoryEntry)

@@ -28,20 +28,50 @@ UNIT_ROSTERS = {
     "xinhua": (
         11,
         40,
-        ["中兴路街道", "矿工路街道", "光明路街道", "曙光街街道", "西市场街道", "新新街街道",
-         "青石山街道", "湛北路街道", "西高皇街道", "焦店镇"],
+        [
+            "中兴路街道",
+            "矿工路街道",
+            "光明路街道",
+            "曙光街街道",
+            "西市场街道",
+            "新新街街道",
+            "青石山街道",
+            "湛北路街道",
+            "西高皇街道",
+            "焦店镇",
+        ],
     ),
     "weidong": (
         12,
         40,
-        ["东安路街道", "优越路街道", "五一路街道", "建设路街道", "东环路街道", "光华路街道",
-         "鸿鹰街道", "皇台街道", "北环路街道", "蒲城街道", "申楼街道"],
+        [
+            "东安路街道",
+            "优越路街道",
+            "五一路街道",
+            "建设路街道",
+            "东环路街道",
+            "光华路街道",
+            "鸿鹰街道",
+            "皇台街道",
+            "北环路街道",
+            "蒲城街道",
+            "申楼街道",
+        ],
     ),
     "zhanhe": (
         13,
         38,
-        ["马庄街道", "南环路街道", "姚孟街道", "九里山街道", "轻工路街道", "河滨街道",
-         "高阳路街道", "曹镇乡", "北渡镇"],
+        [
+            "马庄街道",
+            "南环路街道",
+            "姚孟街道",
+            "九里山街道",
+            "轻工路街道",
+            "河滨街道",
+            "高阳路街道",
+            "曹镇乡",
+            "北渡镇",
+        ],
     ),
     "shilong": (14, 20, ["人民路街道", "龙兴街道", "龙河街道", "高庄街道"]),
     "baofeng": (15, 28, ["城关镇", "铁路街道", "周庄镇", "杨庄镇", "石桥镇", "商酒务镇"]),
@@ -52,8 +82,16 @@ UNIT_ROSTERS = {
     "ruzhou": (
         20,
         36,
-        ["煤山街道", "风穴路街道", "钟楼街道", "洗耳河街道", "汝南街道", "紫云路街道",
-         "骑岭乡", "临汝镇"],
+        [
+            "煤山街道",
+            "风穴路街道",
+            "钟楼街道",
+            "洗耳河街道",
+            "汝南街道",
+            "紫云路街道",
+            "骑岭乡",
+            "临汝镇",
+        ],
     ),
     "shifanqu": (21, 22, ["滍阳镇", "长安大道沿线", "示范区中心城区", "叶县路沿线"]),
     "gaoxinqu": (22, 22, ["遵化店镇", "神马大道沿线", "高新区产业集聚区", "建设路西段"]),
@@ -158,11 +196,12 @@ def _demo_officers(units: dict[str, Unit], today: date) -> list[dict]:
             continue
         for serial in range(1, count + 1):
             status, valid_from, valid_to = _status_and_validity(rng, serial, today)
+            issued_year = valid_from.year % 100
             changed_at = now - timedelta(days=rng.randint(3, 200)) if status != "active" else now
             rows.append(
                 {
                     "badge_no": f"{number}{serial:04d}",
-                    "cert_no": f"{unit.division_code}{valid_from.year % 100:02d}{number}{serial:04d}",
+                    "cert_no": f"{unit.division_code}{issued_year:02d}{number}{serial:04d}",
                     "name": _name(rng),
                     "unit_id": unit.id,
                     "post": "大队长" if serial == count else _weighted(rng, POSTS),

@@ -13,7 +13,17 @@ from wtforms.validators import (
 from portal.officers.models import OFFICER_STATUSES
 
 #: suggestions offered in the form (a datalist); other values are allowed
-POSTS = ["执法队员", "中队长", "副中队长", "大队长", "副大队长", "法制审核员", "科员", "副科长", "科长"]
+POSTS = [
+    "执法队员",
+    "中队长",
+    "副中队长",
+    "大队长",
+    "副大队长",
+    "法制审核员",
+    "科员",
+    "副科长",
+    "科长",
+]
 CATEGORIES = [
     "市容环境卫生",
     "城乡规划",
@@ -64,7 +74,9 @@ class OfficerForm(FlaskForm):
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     cert_no = StringField(
-        "执法证号", validators=[_required("执法证号"), Length(max=60)], render_kw={"autocomplete": "off"}
+        "执法证号",
+        validators=[_required("执法证号"), Length(max=60)],
+        render_kw={"autocomplete": "off"},
     )
     name = StringField("姓名", validators=[_required("姓名"), Length(max=32, message="姓名过长")])
     #: choices (a {code: name} dict) are the units in the user's scope, set by the view; an

@@ -80,3 +80,28 @@ def test_roster_of_a_unit(live_server, open_page, screenshot):
     expect(page.locator(".roster-table .status--revoked").first).to_be_visible()
     assert no_horizontal_overflow(page)
     screenshot(page, "officer-roster")
+
+
+def test_staff_suspend_an_officer_and_the_verdict_follows(
+    live_server, open_page, screenshot, viewport_name
+):
+    badge = {"phone": "120010", "desktop": "120011"}[viewport_name]
+    page = open_page(live_server, "/admin/login")
+    page.get_by_label("用户名").fill("demo-admin")
+    page.get_by_label("密码").fill("browser-test-pass-1")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("link", name="执法人员").click()
+    page.get_by_label("工号、执法证号或姓名").fill(badge)
+    page.get_by_role("button", name="查找").click()
+    page.get_by_role("link", name=badge).click()
+    screenshot(page, "admin-officer")
+    page.get_by_role("link", name="变更状态").click()
+    page.get_by_label("新的状态").select_option("suspended")
+    page.get_by_label("变更原因").fill("涉嫌违反执法纪律，暂停执法接受调查")
+    page.get_by_role("button", name="确认变更").click()
+    expect(page.get_by_text("公众查询结果已同步更新")).to_be_visible()
+    expect(page.get_by_role("cell", name="涉嫌违反执法纪律，暂停执法接受调查")).to_be_visible()
+    page.get_by_role("link", name="公众查询结果").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("查询结果：暂停执法")
+    page.goto(live_server.url + "/admin/audit/")
+    expect(page.get_by_text("officer.status").first).to_be_visible()

@@ -95,7 +95,8 @@ def test_form_errors_are_chinese_and_keep_the_input(client, xinhua_staff, create
     response = client.post("/admin/officers/new", data=officer_form(badge_no="11-0x"))
     assert "不是有效的工号" in response.get_data(as_text=True)
     response = client.post(
-        "/admin/officers/new", data=officer_form(cert_valid_from="2030-01-01", cert_valid_to="2029-01-01")
+        "/admin/officers/new",
+        data=officer_form(cert_valid_from="2030-01-01", cert_valid_to="2029-01-01"),
     )
     assert "结束日期不能早于开始日期" in response.get_data(as_text=True)
 
@@ -202,7 +203,9 @@ def test_reminders_list_expiring_certificates_and_missing_training(
     create_officer_record(badge_no="110601", name="快到期", cert_valid_to=a_date(20))
     create_officer_record(badge_no="110602", name="已过期", cert_valid_to=a_date(-5))
     create_officer_record(badge_no="110603", name="还早着", cert_valid_to=a_date(200))
-    create_officer_record(badge_no="110604", name="已注销", status="revoked", cert_valid_to=a_date(3))
+    create_officer_record(
+        badge_no="110604", name="已注销", status="revoked", cert_valid_to=a_date(3)
+    )
     create_officer_record("weidong", badge_no="120601", name="别的单位", cert_valid_to=a_date(3))
     page = client.get("/admin/officers/attention").get_data(as_text=True)
     expiring = page.split('id="expiring-title"')[1].split('id="training-title"')[0]

@@ -18,7 +18,9 @@ def run_import(runner, tmp_path, text: str, encoding="utf-8", *options):
 def officers(app) -> dict[str, Officer]:
     with app.app_context():
         found = db.session.scalars(select(Officer)).all()
-        return {officer.badge_no: (officer.name, officer.status, officer.unit.code) for officer in found}
+        return {
+            officer.badge_no: (officer.name, officer.status, officer.unit.code) for officer in found
+        }
 
 
 def test_import_creates_and_reports_bad_rows_by_line(app, runner, tmp_path, create_unit):

@@ -6,9 +6,7 @@ import pytest
 
 
 def lookup(client, number: str, address: str = "203.0.113.7"):
-    return client.get(
-        f"/officers/lookup?badge={number}", environ_base={"REMOTE_ADDR": address}
-    )
+    return client.get(f"/officers/lookup?badge={number}", environ_base={"REMOTE_ADDR": address})
 
 
 @pytest.mark.app_config(RATELIMIT_ENABLED=True, OFFICER_LOOKUP_LIMIT="3 per minute")
@@ -24,9 +22,12 @@ def test_the_fourth_lookup_in_a_minute_is_refused_kindly(client):
     assert re.search(r"请约\d+(秒|分钟)后再试", page)
     assert "12319" in page
     # malformed numbers count too, or they would be a free way to probe
-    assert client.get(
-        "/officers/lookup?badge=x", environ_base={"REMOTE_ADDR": "203.0.113.7"}
-    ).status_code == 429
+    assert (
+        client.get(
+            "/officers/lookup?badge=x", environ_base={"REMOTE_ADDR": "203.0.113.7"}
+        ).status_code
+        == 429
+    )
     # another client is not affected
     assert lookup(client, "110009", address="198.51.100.4").status_code == 200
 

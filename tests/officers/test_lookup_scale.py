@@ -62,7 +62,9 @@ def big_roster(app, create_unit):
         with db.engine.connect() as connection:
             connection.exec_driver_sql("ANALYZE")
             connection.commit()
-    print(f"\n{OFFICERS} officers and their history inserted in {time.perf_counter() - started:.1f} s")
+    print(
+        f"\n{OFFICERS} officers and their history inserted in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def random_queries(rng: random.Random) -> list[tuple[str, str, str]]:
@@ -135,19 +137,27 @@ def postgres_plan_nodes(connection, statement, parameters) -> list[dict]:
 def assert_index_search(connection, statement, parameters) -> list[str]:
     """Plan lines/nodes touching the big tables; every one is an index search."""
     if connection.dialect.name == "sqlite":
-        lines = [line for line in sqlite_plan(connection, statement, parameters)
-                 if re.search(r"\b(officer|officer_history)\b", line)]
+        lines = [
+            line
+            for line in sqlite_plan(connection, statement, parameters)
+            if re.search(r"\b(officer|officer_history)\b", line)
+        ]
         for line in lines:
             assert line.startswith("SEARCH"), line
             assert re.search(r"USING (COVERING )?INDEX \S+ \((badge_no|cert_no)=\?\)", line), line
         return lines
-    touched = [node for node in postgres_plan_nodes(connection, statement, parameters)
-               if node.get("Relation Name") in BIG_TABLES]
+    touched = [
+        node
+        for node in postgres_plan_nodes(connection, statement, parameters)
+        if node.get("Relation Name") in BIG_TABLES
+    ]
     for node in touched:
         assert node["Node Type"] in ("Index Scan", "Index Only Scan"), node
         assert re.search(r"\((badge_no|cert_no)\)::text = ", node["Index Cond"]), node
-    return [f'{node["Node Type"]} using {node["Index Name"]} on {node["Relation Name"]}'
-            for node in touched]
+    return [
+        f"{node['Node Type']} using {node['Index Name']} on {node['Relation Name']}"
+        for node in touched
+    ]
 
 
 def postgres_counters(connection) -> dict[str, tuple[int, int, int]]:
@@ -218,8 +228,10 @@ def test_random_lookups_use_the_indexes(app, client, big_roster):
         time.sleep(0.5)
         with engine.connect() as connection:
             after = postgres_counters(connection)
-        delta = {name: tuple(a - b for a, b in zip(after[name], before[name], strict=True))
-                 for name in after}
+        delta = {
+            name: tuple(a - b for a, b in zip(after[name], before[name], strict=True))
+            for name in after
+        }
         print("pg_stat_user_tables delta (seq_scan, seq_tup_read, idx_tup_fetch):", delta)
         for name in BIG_TABLES:
             assert delta[name][0] == 0 and delta[name][1] == 0, name
