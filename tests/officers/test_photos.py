@@ -137,3 +137,31 @@ def test_replacing_and_removing_a_photo_deletes_the_old_files(app, client, offic
     with app.app_context():
         assert db.session.get(Officer, officer_id).photo_key is None
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.app_config(WTF_CSRF_ENABLED=True)
+def test_upload_and_remove_forms_work_with_csrf_tokens(app, client, officer_id):
+    def tokens() -> list[str]:
+        page = client.get(f"/admin/officers/{officer_id}/photo").get_data(as_text=True)
+        return re.findall(r'name="((?:remove-)?csrf_token)" type="hidden" value="([^"]+)"', page)
+
+    (name, token), *_ = tokens()
+    assert name == "csrf_token"
+    response = client.post(
+        f"/admin/officers/{officer_id}/photo",
+        data={"csrf_token": token, "photo": (io.BytesIO(image_bytes()), "photo.jpg")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    found = dict(tokens())
+    assert set(found) == {"csrf_token", "remove-csrf_token"}
+    # without its token the remove button does nothing
+    client.post(f"/admin/officers/{officer_id}/photo", data={"remove-submit": "1"})
+    with app.app_context():
+        assert db.session.get(Officer, officer_id).photo_key is not None
+    client.post(
+        f"/admin/officers/{officer_id}/photo",
+        data={"remove-csrf_token": found["remove-csrf_token"], "remove-submit": "1"},
+    )
+    with app.app_context():
+        assert db.session.get(Officer, officer_id).photo_key is None
