@@ -16,7 +16,8 @@ from sqlalchemy import select
 from portal.officers.models import Officer, OfficerHistoryEntry
 
 BADGE_PATTERN = re.compile(r"[0-9]{4,12}")
-CERT_PATTERN = re.compile(r"[0-9A-Z]{6,24}")
+#: letters and digits, optionally after a province's one-character abbreviation (豫…)
+CERT_PATTERN = re.compile(r"[\u4e00-\u9fff]?[0-9A-Z]{6,23}")
 #: separators people type or copy along with a number
 SEPARATORS = re.compile(r"[\s\-_.·/]+")
 #: labels people type in front of a number ("工号 100234", "NO.100234")
@@ -70,8 +71,8 @@ def parse_number(kind: str, raw: str | None) -> str:
             )
     elif not CERT_PATTERN.fullmatch(number):
         raise MalformedNumber(
-            f"“{_shown(raw)}”不是有效的执法证号。执法证号由6至24位数字或大写字母组成，"
-            "印在执法证内页。"
+            f"“{_shown(raw)}”不是有效的执法证号。执法证号由6至24位数字或字母组成"
+            "（前面可带省份简称，如“豫”），印在执法证内页。"
         )
     return number
 

@@ -26,6 +26,7 @@ def heading(page: str) -> str:
         ("工号：110001", "110001"),
         ("No.110001", "110001"),
         ("ａｂ１２３４５６", "AB123456"),
+        ("豫 A-0401 2345", "豫A04012345"),
     ],
 )
 def test_numbers_are_normalised(typed, expected):
