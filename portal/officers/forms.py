@@ -70,12 +70,12 @@ def _date_field(label: str) -> DateField:
 class OfficerForm(FlaskForm):
     badge_no = StringField(
         "工号",
-        validators=[_required("工号"), Length(max=40)],
+        validators=[_required("工号"), Length(max=40, message="工号过长")],
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     cert_no = StringField(
         "执法证号",
-        validators=[_required("执法证号"), Length(max=60)],
+        validators=[_required("执法证号"), Length(max=60, message="执法证号过长")],
         render_kw={"autocomplete": "off"},
     )
     name = StringField("姓名", validators=[_required("姓名"), Length(max=32, message="姓名过长")])
