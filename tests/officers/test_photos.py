@@ -117,6 +117,10 @@ def test_photo_only_of_officers_on_duty(client, officer_id):
     assert "/officers/photos/" not in page
     # staff still see it in the back office
     assert client.get(f"/admin/officers/{officer_id}/photo.jpg").status_code == 200
+    thumb_url = f"/admin/officers/{officer_id}/photo.jpg?size=thumb"
+    assert thumb_url in client.get(f"/admin/officers/{officer_id}").get_data(as_text=True)
+    with Image.open(io.BytesIO(client.get(thumb_url).data)) as thumb:
+        assert thumb.size == (120, 150)  # 800×1000 scaled into 120×160
 
 
 def test_unknown_or_malformed_photo_keys_are_404(client):
