@@ -29,5 +29,8 @@ def officers():
 def officer(badge_no: str):
     if not BADGE_PATTERN.fullmatch(badge_no):
         abort(400, "工号应为4至12位数字。")
-    found = db.first_or_404(select(Officer).where(Officer.badge_no == badge_no))
+    found = db.first_or_404(
+        select(Officer).where(Officer.badge_no == badge_no),
+        description=f"没有工号为 {badge_no} 的执法人员。",
+    )
     return jsonify(officer_json(found))

@@ -108,7 +108,9 @@ def test_api_single_officer_and_status_filter(client, two_units_roster):
     officer = client.get("/api/v1/officers/110002").get_json()
     assert officer["status"] == "suspended" and officer["name"] == "乙暂停"
     assert set(officer) == PUBLIC_KEYS
-    assert client.get("/api/v1/officers/999999").status_code == 404
+    missing = client.get("/api/v1/officers/999999")
+    assert missing.status_code == 404
+    assert missing.get_json()["error"]["message"] == "没有工号为 999999 的执法人员。"
     assert client.get("/api/v1/officers/12ab").status_code == 400
     revoked = client.get("/api/v1/officers?status=revoked").get_json()["items"]
     assert [item["badge_no"] for item in revoked] == ["110003"]
