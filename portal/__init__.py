@@ -37,6 +37,8 @@ BLUEPRINTS = [
     staff.bp,
     disclosure.admin_bp,
     results.admin_bp,
+    officers.admin_bp,
+    officers.api_bp,
     audit.bp,
 ]
 
@@ -78,4 +80,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(db_cli)
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
+    app.cli.add_command(officers.officers_cli)
     return app

@@ -12,8 +12,12 @@ from flask import url_for
 from portal.audit.services import CLI_ACTOR, record_change
 from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.officers.models import Officer, OfficerTraining
+from portal.officers.photos import store_photo
+from portal.officers.services import add_training, create_officer
 from portal.results.models import EvaluationPeriod, ReviewResult, ReviewRound, Supervisor
 from portal.staff.models import StaffUser
+from tests.officers.conftest import image_bytes
 
 
 def unit_page(unit: Unit) -> dict:
@@ -74,11 +78,49 @@ def supervisor_of(unit: Unit) -> dict:
     return {"supervisor_id": supervisor.id}
 
 
+def officer_of(unit: Unit) -> dict:
+    number = f"{900000 + unit.id}"
+    officer = db.session.query(Officer).filter_by(badge_no=number).first()
+    if officer is None:
+        fields = {
+            "badge_no": number,
+            "cert_no": f"C{number}",
+            "name": "矩阵测试",
+            "post": "执法队员",
+            "category": "市容环境卫生",
+            "area": "测试街道",
+            "cert_valid_from": date(2024, 1, 1),
+            "cert_valid_to": date(2099, 1, 1),
+        }
+        officer = create_officer(db.session, CLI_ACTOR, unit, fields)
+        officer.photo_key = store_photo(image_bytes())
+        add_training(
+            db.session,
+            CLI_ACTOR,
+            officer,
+            {"trained_on": date(2025, 3, 1), "title": "培训", "hours": 4},
+        )
+        db.session.commit()
+    return {"officer_id": officer.id}
+
+
+def training_of(unit: Unit) -> dict:
+    officer_id = officer_of(unit)["officer_id"]
+    training = db.session.query(OfficerTraining).filter_by(officer_id=officer_id).first()
+    return {"officer_id": officer_id, "training_id": training.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
     "audit.entry": audit_entry_of,
     "staff.user_edit": user_of,
+    "officers_admin.officer_edit": officer_of,
+    "officers_admin.officer_status": officer_of,
+    "officers_admin.officer_photo": officer_of,
+    "officers_admin.officer_photo_file": officer_of,
+    "officers_admin.officer_trainings": officer_of,
+    "officers_admin.training_delete": training_of,
     "results_admin.review_result": review_result_of,
     "results_admin.review_round": review_round_of,
     "results_admin.publish_review_round": review_round_of,
