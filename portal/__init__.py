@@ -37,6 +37,7 @@ BLUEPRINTS = [
     staff.bp,
     disclosure.admin_bp,
     audit.bp,
+    complaints.admin_bp,
 ]
 
 
@@ -77,4 +78,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(db_cli)
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
+    app.cli.add_command(complaints.complaints_cli)
     return app

@@ -4,11 +4,13 @@ A loader takes the session and returns (rows added, rows in all); it matches exi
 their natural keys so that running it again adds nothing.
 """
 
+from portal.complaints.demo import load_demo_complaints
 from portal.disclosure.demo import load_demo_units
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
     "units": load_demo_units,
+    "complaints": load_demo_complaints,
 }
 
 

@@ -4,8 +4,15 @@ Each domain adds its models module here.
 """
 
 from portal.audit import models as audit_models
+from portal.complaints import models as complaint_models
 from portal.disclosure import models as disclosure_models
 from portal.search import models as search_models
 from portal.staff import models as staff_models
 
-__all__ = ["audit_models", "disclosure_models", "search_models", "staff_models"]
+__all__ = [
+    "audit_models",
+    "complaint_models",
+    "disclosure_models",
+    "search_models",
+    "staff_models",
+]

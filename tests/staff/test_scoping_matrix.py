@@ -8,9 +8,11 @@ import pytest
 from flask import url_for
 
 from portal.audit.services import CLI_ACTOR, record_change
+from portal.complaints.models import ReplyTemplate
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.staff.models import StaffUser
+from tests.complaints.factories import make_complaint
 
 
 def unit_page(unit: Unit) -> dict:
@@ -36,11 +38,36 @@ def user_of(unit: Unit) -> dict:
     return {"user_id": user.id}
 
 
+def complaint_of(unit: Unit) -> dict:
+    return {"complaint_id": make_complaint(db.session, unit).id}
+
+
+def complaint_step_of(unit: Unit) -> dict:
+    return {"complaint_id": make_complaint(db.session, unit).id, "action": "accept"}
+
+
+def complaint_attachment_of(unit: Unit) -> dict:
+    complaint = make_complaint(db.session, unit, with_attachment=True)
+    return {"complaint_id": complaint.id, "attachment_id": complaint.attachments[0].id}
+
+
+def reply_template_of(unit: Unit) -> dict:
+    template = ReplyTemplate(unit_id=unit.id, title="本单位模板", body="您好：经核查已处理完毕。")
+    db.session.add(template)
+    db.session.commit()
+    return {"template_id": template.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
     "audit.entry": audit_entry_of,
     "staff.user_edit": user_of,
+    "complaints_admin.detail": complaint_of,
+    "complaints_admin.contact": complaint_of,
+    "complaints_admin.attachment": complaint_attachment_of,
+    "complaints_admin.act": complaint_step_of,
+    "complaints_admin.template_edit": reply_template_of,
 }
 
 
