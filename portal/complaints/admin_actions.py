@@ -140,14 +140,16 @@ def _prepare(action: str, form: FlaskForm, complaint: Complaint) -> None:
             )
             .order_by(StaffUser.username)
         ).all()
-        form.handler.choices = [("", "由我本人承办" if current_user.unit_id else "暂不指定")] + [
-            (str(user.id), user.display_name or user.username) for user in staff
-        ]
+        form.handler.choices = {
+            "": "由我本人承办" if current_user.unit_id else "暂不指定",
+            **{str(user.id): user.display_name or user.username for user in staff},
+        }
     elif action == "reassign":
         units = db.session.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
-        form.unit.choices = [("", "请选择")] + [
-            (unit.code, unit.name) for unit in units if unit.id != complaint.handling_unit_id
-        ]
+        form.unit.choices = {
+            "": "请选择",
+            **{unit.code: unit.name for unit in units if unit.id != complaint.handling_unit_id},
+        }
     elif action == "reply":
         form.reply_templates = usable_templates(db.session, current_user)
         chosen = request.args.get("template", "")

@@ -39,14 +39,14 @@ class RejectForm(FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    handler = SelectField("承办人", choices=[], invalid_choice_message="请从列表中选择承办人")
+    handler = SelectField("承办人", choices={}, invalid_choice_message="请从列表中选择承办人")
     note = _note()
 
 
 class ReassignForm(FlaskForm):
     unit = SelectField(
         "改派给",
-        choices=[],
+        choices={},
         validators=[InputRequired("请选择办理单位")],
         invalid_choice_message="请从列表中选择办理单位",
     )
@@ -107,7 +107,7 @@ class StaffEntryForm(ComplaintForm):
 
     channel = SelectField(
         "来源渠道",
-        choices=[(channel, CHANNELS[channel]) for channel in STAFF_CHANNELS],
+        choices={channel: CHANNELS[channel] for channel in STAFF_CHANNELS},
         invalid_choice_message="请选择来源渠道",
     )
     received_at = LocalDateTimeField(

@@ -61,11 +61,11 @@ def parse_local_datetime(text: str) -> datetime | None:
 class ComplaintForm(FlaskForm):
     kind = RadioField(
         "类别",
-        choices=list(KINDS.items()),
+        choices=dict(KINDS),
         validators=[InputRequired("请选择类别")],
         invalid_choice_message="请选择投诉、举报、建议或表扬",
     )
-    unit = SelectField("涉及的执法单位", choices=[], invalid_choice_message="请从列表中选择单位")
+    unit = SelectField("涉及的执法单位", choices={}, invalid_choice_message="请从列表中选择单位")
     badge = StringField(
         "执法人员工号（选填）",
         filters=[strip, digits_only],
@@ -163,7 +163,7 @@ class TrackForm(FlaskForm):
 class RatingForm(FlaskForm):
     level = RadioField(
         "您对答复的满意程度",
-        choices=[(level, label) for level, label in SATISFACTION_LEVELS.items()],
+        choices=dict(SATISFACTION_LEVELS),
         coerce=int,
         validators=[InputRequired("请选择满意程度")],
         invalid_choice_message="请选择满意程度",

@@ -33,9 +33,10 @@ class SubmissionRefused(ValueError):
     """An attachment we refuse; the message is Chinese."""
 
 
-def unit_choices(session) -> list[tuple[str, str]]:
+def unit_choices(session) -> dict[str, str]:
+    """Unit code → name, in the units' order, after "" for a person who does not know."""
     units = session.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
-    return [("", UNKNOWN_UNIT_LABEL)] + [(unit.code, unit.name) for unit in units]
+    return {"": UNKNOWN_UNIT_LABEL, **{unit.code: unit.name for unit in units}}
 
 
 def save_submission(

@@ -95,7 +95,7 @@ def _prefill(form: ComplaintForm) -> None:
         if kind not in KINDS:
             form.kind.data = "complaint"
     unit = request.args.get("unit", "")
-    if unit in {code for code, _label in form.unit.choices}:
+    if unit in form.unit.choices:
         form.unit.data = unit
 
 

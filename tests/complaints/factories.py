@@ -7,6 +7,7 @@ from io import BytesIO
 
 from flask import current_app
 from PIL import Image
+from sqlalchemy import select
 
 from portal.audit.services import PUBLIC_ACTOR
 from portal.complaints.intake import QueryCredentials, Submission, submit_complaint
@@ -14,8 +15,36 @@ from portal.complaints.tracking import hash_query_code
 from portal.complaints.uploads import prepare_upload, store_upload
 from portal.core.models import utcnow
 from portal.disclosure.models import Unit
+from portal.extensions import db
+from portal.staff.models import StaffUser
+from portal.staff.passwords import hash_password
+from tests.factories import DEFAULT_PASSWORD
 
 QUERY_CODE = "135790"
+
+
+@cache
+def _password_hash() -> str:
+    return hash_password(DEFAULT_PASSWORD)
+
+
+def make_staff(app, username: str, role: str = "staff", unit_code: str | None = None) -> int:
+    """A back-office account that logs in with DEFAULT_PASSWORD — hashed once per test run
+    (Argon2 is slow on purpose; tests make many accounts)."""
+    with app.app_context():
+        unit_id = None
+        if unit_code:
+            unit_id = db.session.scalars(select(Unit.id).where(Unit.code == unit_code)).one()
+        user = StaffUser(
+            username=username,
+            display_name=f"{username}的姓名",
+            password_hash=_password_hash(),
+            role=role,
+            unit_id=unit_id,
+        )
+        db.session.add(user)
+        db.session.commit()
+        return user.id
 
 
 @cache
