@@ -48,7 +48,9 @@ def _handle(app, number: str) -> None:
         staff = db.session.query(StaffUser).filter_by(username="xinhua_staff").one()
         for step in (
             lambda: workflow.accept(db.session, staff, complaint, now=utcnow()),
-            lambda: workflow.reply(db.session, staff, complaint, "经核查已依法处理，感谢监督。", now=utcnow()),
+            lambda: workflow.reply(
+                db.session, staff, complaint, "经核查已依法处理，感谢监督。", now=utcnow()
+            ),
         ):
             event = step()
             db.session.commit()

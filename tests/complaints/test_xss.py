@@ -1,10 +1,10 @@
 """Script payloads in every text field come back escaped: receipt, /track, every back-office
 page of the case (the walk covers each step's form, with payloads in what staff type too)."""
 
-from tests.complaints.conftest import TRACKING_NO, QUERY_CODE, complaint_by_number
+from tests.complaints.conftest import QUERY_CODE, TRACKING_NO, complaint_by_number
 from tests.complaints.factories import make_staff
 
-PAYLOAD = "<script>alert(\"x\")</script><img src=x onerror=alert(1)>"
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 ESCAPED = "&lt;script&gt;alert("
 
 
