@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+import portal.models  # noqa: F401  (every model module: create_all must build every table)
 from portal import create_app
 from portal.extensions import db
 from tests.factories import make_login, make_unit_factory, make_user_factory

@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "followed_up": "回访",
 }
 SUPERVISION_OFFICE = "市城市管理局综合监督科"
+ANSWER_ACTIONS = ("answered", "rehandling_answered")
 
 #: back-office step → its button and page title
 STEP_TITLES = {
@@ -71,7 +72,9 @@ def public_timeline(complaint: Complaint) -> list[TimelineStep]:
             by = event.unit.name
         else:
             by = SUPERVISION_OFFICE
-        steps.append(TimelineStep(event.at, ACTION_LABELS[event.action], by, event.public_note))
+        # an answer's text has its own section of the page; the timeline just marks the step
+        note = "" if event.action in ANSWER_ACTIONS else event.public_note
+        steps.append(TimelineStep(event.at, ACTION_LABELS[event.action], by, note))
     return steps
 
 

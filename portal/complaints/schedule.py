@@ -49,10 +49,18 @@ def rehandling_request_deadline(
     return deadlines.rehandling_request_deadline(local_date(complaint.answered_at), calendar)
 
 
+def rated_satisfied(complaint: Complaint) -> bool:
+    """The person rated the first answer 基本满意 or better: nothing is left to ask for."""
+    return any(
+        rating.source == "web" and rating.answer_round == 1 and not rating.is_dissatisfied
+        for rating in complaint.ratings
+    )
+
+
 def rehandling_window_open(
     complaint: Complaint, today: date, calendar: WorkingCalendar | None
 ) -> bool:
-    if complaint.state not in ("answered", "closed"):
+    if complaint.state not in ("answered", "closed") or rated_satisfied(complaint):
         return False
     window = rehandling_request_deadline(complaint, calendar)
     return window is not None and not deadlines.is_overdue(window, today)

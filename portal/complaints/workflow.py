@@ -250,6 +250,8 @@ def reply(session, user: StaffUser, complaint: Complaint, text: str, *, now, cal
     _require_state(complaint, *HANDLING_STATES, "rehandling")
     text = _require_text(text, "答复内容", "text", minimum=10)
     before = complaint.audit_snapshot()
+    if complaint.handler_id is None and user.unit_id == complaint.handling_unit_id:
+        complaint.handler_id, complaint.handler = user.id, user  # who answers, handled it
     if complaint.state == "rehandling":
         complaint.rehandling_answered_at, complaint.rehandling_reply = now, text
         action = "rehandling_answered"
