@@ -140,3 +140,22 @@ def test_from_complaint_to_rating(
     assert {page: found for page, found in accessibility.items() if found} == {}
     if viewport_name == "desktop":
         assert _validate(sources, tmp_path) == []
+
+
+def test_queue_marks_overdue_and_due_soon_cases(live_server, open_page, screenshot):
+    page = open_page(live_server, "/admin/login")
+    page.get_by_label("用户名").fill("demo-admin")
+    page.get_by_label("密码").fill("browser-test-pass-1")
+    page.get_by_role("button", name="登录").click()
+    page.goto(live_server.url + "/admin/complaints/")
+    overdue = page.locator("tr.queue__row--overdue").first
+    expect(overdue).to_be_visible()
+    expect(overdue).to_contain_text("已超期")
+    background = (
+        overdue.locator("td").nth(1).evaluate("cell => getComputedStyle(cell).backgroundColor")
+    )
+    assert background == "rgb(253, 236, 234)"  # --red-light
+    screenshot(page, "complaint-admin-queue")
+    page.goto(live_server.url + "/admin/complaints/new")
+    expect(page.get_by_label("来源渠道")).to_be_visible()
+    screenshot(page, "complaint-admin-entry")
