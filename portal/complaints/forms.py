@@ -8,6 +8,7 @@ Chinese; what the person typed comes back on an error (files excepted: browsers 
 """
 
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta
 
 from flask_wtf import FlaskForm
@@ -33,8 +34,16 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def digits_only(value):
-    return re.sub(r"[\s\-－—]", "", value) if isinstance(value, str) else value
+def digits_in(text: str) -> str:
+    """The ASCII digits of ``text`` (full-width ones from a Chinese IME included)."""
+    return "".join(re.findall(r"[0-9]", unicodedata.normalize("NFKC", text or "")))
+
+
+def without_separators(value):
+    """A number as typed, with full-width digits made ASCII and spaces and dashes dropped."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"[\s\-—]", "", unicodedata.normalize("NFKC", value))
 
 
 class LocalDateTimeField(StringField):
@@ -68,7 +77,7 @@ class ComplaintForm(FlaskForm):
     unit = SelectField("涉及的执法单位", choices={}, invalid_choice_message="请从列表中选择单位")
     badge = StringField(
         "执法人员工号（选填）",
-        filters=[strip, digits_only],
+        filters=[strip, without_separators],
         validators=[Optional(), Regexp(r"^\d{3,12}$", message="工号应为3至12位数字")],
     )
     occurred_at = LocalDateTimeField("发生时间", filters=[strip])
@@ -92,7 +101,7 @@ class ComplaintForm(FlaskForm):
     )
     contact_phone = StringField(
         "联系电话",
-        filters=[strip, digits_only],
+        filters=[strip, without_separators],
         validators=[Length(max=30, message="电话号码过长")],
     )
     contact_email = StringField(

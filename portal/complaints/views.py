@@ -21,6 +21,7 @@ from portal.complaints.forms import (
     RatingForm,
     RehandlingForm,
     TrackForm,
+    digits_in,
 )
 from portal.complaints.models import KINDS, Complaint
 from portal.complaints.notify import notify_person
@@ -87,13 +88,10 @@ def new():
 
 
 def _prefill(form: ComplaintForm) -> None:
+    """``?kind=`` and ``?badge=`` (from the badge check, kiosks, links) and ``?unit=``."""
     kind = request.args.get("kind", "")
     form.kind.data = kind if kind in KINDS else "complaint"
-    badge = normalise_tracking_number(request.args.get("badge", ""))[:12]
-    if badge:
-        form.badge.data = badge
-        if kind not in KINDS:
-            form.kind.data = "complaint"
+    form.badge.data = digits_in(request.args.get("badge", ""))[:12]
     unit = request.args.get("unit", "")
     if unit in form.unit.choices:
         form.unit.data = unit

@@ -191,3 +191,16 @@ def test_submissions_are_rate_limited_per_client(client, units):
     response = client.post("/complaints/new", data=valid_fields())
     assert response.status_code == 429
     assert "提交次数过多" in response.get_data(as_text=True)
+
+
+def test_the_kiosk_posts_the_same_form_with_its_channel(app, submit):
+    kiosk, _code, _page = submit(channel="kiosk")
+    web, _code, _page = submit(channel="anything-else")
+    assert complaint_by_number(app, kiosk).channel == "kiosk"
+    assert complaint_by_number(app, web).channel == "web"
+
+
+def test_full_width_phone_digits_are_stored_as_ascii(app, submit):
+    number, _code, _page = submit(contact_phone="１３９ １２３４ ５６７８", badge="１００２３４")
+    complaint = complaint_by_number(app, number)
+    assert (complaint.contact_phone, complaint.badge) == ("13912345678", "100234")
