@@ -16,7 +16,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from tests.complaints.http_client import Browser
+from tests.complaints.http_client import TRACKING_NO, Browser
 from tests.complaints.test_notifications import Inbox
 from tests.live_server import LiveServer, free_port, portal_environment, run_cli
 
@@ -88,8 +88,6 @@ def test_200_concurrent_submissions(environment, database):
             pages = list(pool.map(submit, range(count)))
     finally:
         server.stop()
-    from tests.complaints.http_client import TRACKING_NO
-
     received = [TRACKING_NO.search(page).group(1) for page in pages]
     added = tracking_numbers(database) - before
     assert len(set(received)) == count
@@ -103,7 +101,7 @@ def test_nothing_received_is_lost_when_the_server_is_killed(environment, databas
     stop = threading.Event()
 
     def stream(client_number: int) -> None:
-        browser = Browser(server.url, timeout=10)
+        browser = Browser(server.url, timeout=60)
         n = 0
         while not stop.is_set():
             n += 1
