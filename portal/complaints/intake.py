@@ -11,6 +11,7 @@ never sees it unless a supervisor sends it there; a person who does not know the
 it to the supervision office too.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -71,7 +72,7 @@ def submit_complaint(
     submission: Submission,
     credentials: QueryCredentials,
     *,
-    attachments: list[StoredUpload] = (),
+    attachments: Sequence[StoredUpload] = (),
     calendar: WorkingCalendar | None = None,
     acting_unit_id: int | None = None,
 ) -> Complaint:

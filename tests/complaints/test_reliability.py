@@ -16,26 +16,32 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from portal import create_app
+from portal.disclosure.demo import load_demo_units
+from portal.extensions import db
+from portal.schema import upgrade_schema
+from tests.complaints.factories import make_staff
 from tests.complaints.http_client import TRACKING_NO, Browser
 from tests.complaints.test_notifications import Inbox
-from tests.live_server import LiveServer, free_port, portal_environment, run_cli
-
-STAFF_PASSWORD = "reliability-pass-1"
+from tests.conftest import base_test_config, close_database
+from tests.factories import DEFAULT_PASSWORD
+from tests.live_server import LiveServer, free_port, portal_environment
 
 
 @pytest.fixture(scope="module")
 def environment(new_database_url, tmp_path_factory):
+    """A migrated database with the units and one staff account (made in-process: the CLI
+    would cost a Python start-up per command)."""
     instance = tmp_path_factory.mktemp("complaints-live")
     url = new_database_url()
-    environment = portal_environment(url, instance, PORTAL_RATELIMIT_ENABLED="0")
-    run_cli(environment, "setup", "--demo")
-    run_cli(
-        environment,
-        "users", "create", "xinhua-staff", "--role", "staff", "--unit", "xinhua",
-        input_text=STAFF_PASSWORD + "\n",
-    )  # fmt: skip
-    environment["_instance"] = str(instance)
-    return environment
+    app = create_app(base_test_config(instance, url))
+    with app.app_context():
+        upgrade_schema()
+        load_demo_units(db.session)
+        db.session.commit()
+    make_staff(app, "xinhua-staff", unit_code="xinhua")
+    close_database(app)
+    return portal_environment(url, instance, PORTAL_RATELIMIT_ENABLED="0")
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +170,7 @@ def test_no_contact_data_in_any_log_line(environment, inbox, tmp_path):
         person = Browser(server.url)
         number, code = person.submit({**fields(1), "kind": "tipoff", "unit": "xinhua", **secret})
         staff = Browser(server.url)
-        staff.login("xinhua-staff", STAFF_PASSWORD)
+        staff.login("xinhua-staff", DEFAULT_PASSWORD)
         status, queue = staff.open("/admin/complaints/")
         case_id = queue.split(f">{number}</a>")[0].rsplit("/admin/complaints/", 1)[1].split('"')[0]
         base = f"/admin/complaints/{case_id}"
