@@ -40,6 +40,7 @@ BLUEPRINTS = [
     officers.admin_bp,
     officers.api_bp,
     audit.bp,
+    complaints.admin_bp,
 ]
 
 
@@ -81,4 +82,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
     app.cli.add_command(officers.officers_cli)
+    app.cli.add_command(complaints.complaints_cli)
     return app

@@ -33,7 +33,9 @@ def default_settings(instance_path: str) -> dict:
     instance = Path(instance_path)
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'portal.sqlite3'}",
-        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        # a database error's text must never carry a statement's values (contact details of a
+        # complaint, for one) into the log
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True},
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,

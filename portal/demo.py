@@ -4,6 +4,7 @@ A loader takes the session and returns (rows added, rows in all); it matches exi
 their natural keys so that running it again adds nothing.
 """
 
+from portal.complaints.demo import load_demo_complaints
 from portal.disclosure.demo import load_demo_units
 from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
@@ -13,6 +14,7 @@ DEMO_LOADERS = {
     "units": load_demo_units,
     "officers": load_demo_officers,
     "results": load_demo_results,
+    "complaints": load_demo_complaints,
 }
 
 

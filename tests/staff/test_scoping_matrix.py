@@ -10,6 +10,7 @@ import pytest
 from flask import url_for
 
 from portal.audit.services import CLI_ACTOR, record_change
+from portal.complaints.models import ReplyTemplate
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.officers.models import Officer, OfficerTraining
@@ -17,6 +18,7 @@ from portal.officers.photos import store_photo
 from portal.officers.services import add_training, create_officer
 from portal.results.models import EvaluationPeriod, ReviewResult, ReviewRound, Supervisor
 from portal.staff.models import StaffUser
+from tests.complaints.factories import make_complaint
 from tests.officers.conftest import image_bytes
 
 
@@ -110,6 +112,26 @@ def training_of(unit: Unit) -> dict:
     return {"officer_id": officer_id, "training_id": training.id}
 
 
+def complaint_of(unit: Unit) -> dict:
+    return {"complaint_id": make_complaint(db.session, unit).id}
+
+
+def complaint_step_of(unit: Unit) -> dict:
+    return {"complaint_id": make_complaint(db.session, unit).id, "action": "accept"}
+
+
+def complaint_attachment_of(unit: Unit) -> dict:
+    complaint = make_complaint(db.session, unit, with_attachment=True)
+    return {"complaint_id": complaint.id, "attachment_id": complaint.attachments[0].id}
+
+
+def reply_template_of(unit: Unit) -> dict:
+    template = ReplyTemplate(unit_id=unit.id, title="本单位模板", body="您好：经核查已处理完毕。")
+    db.session.add(template)
+    db.session.commit()
+    return {"template_id": template.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -128,6 +150,11 @@ SCOPED_URLS = {
     "results_admin.close_evaluation_period": evaluation_period_of,
     "results_admin.supervisor_edit": supervisor_of,
     "results_admin.supervisor_remove": supervisor_of,
+    "complaints_admin.detail": complaint_of,
+    "complaints_admin.contact": complaint_of,
+    "complaints_admin.attachment": complaint_attachment_of,
+    "complaints_admin.act": complaint_step_of,
+    "complaints_admin.template_edit": reply_template_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
