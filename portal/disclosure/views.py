@@ -127,6 +127,7 @@ def _render_document(public_id: str, revision_no: int | None):
         revision=revision,
         history=DOCUMENT_LIFECYCLE.revisions(db.session, document),
         shows_content=document.status == PUBLISHED,
+        kind_label=DOCUMENT_KINDS[revision.kind],
     )
 
 

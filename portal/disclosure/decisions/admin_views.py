@@ -17,7 +17,7 @@ from portal.disclosure.decisions.forms import (
     MajorReviewForm,
     RevocationForm,
 )
-from portal.disclosure.decisions.masking import preview
+from portal.disclosure.decisions.masking import preview, public_party
 from portal.disclosure.decisions.models import REVOCATION_KINDS, PenaltyDecision
 from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.disclosure.decisions.services import (
@@ -163,6 +163,8 @@ def decision(decision_id: int):
         may_review=_may_review(),
         revocation_kinds=REVOCATION_KINDS,
         withdrawal_due_on=deadlines.withdrawal_due_of(decision, working_calendar()),
+        published_late=deadlines.published_late(decision),
+        public_party=public_party(decision),
     )
 
 
@@ -253,6 +255,7 @@ def decision_publish(decision_id: int):
         form=form,
         problems=problems,
         previews=preview(decision),
+        public_party=public_party(decision),
         may_review=_may_review(),
     )
 

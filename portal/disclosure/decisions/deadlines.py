@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.core.calendar import WorkingCalendar
+from portal.core.models import to_local
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW
 from portal.disclosure.decisions.models import PenaltyDecision
 from portal.disclosure.decisions.rules import withdrawal_due_on
@@ -53,6 +54,13 @@ def publications_due(session, scoped, today: date, calendar: WorkingCalendar) ->
         )
         for decision in decisions
     ]
+
+
+def published_late(decision: PenaltyDecision) -> bool | None:
+    """Whether the first publication came after the due date (None: not published yet)."""
+    if decision.first_published_at is None:
+        return None
+    return to_local(decision.first_published_at).date() > decision.publication_due_on
 
 
 def withdrawal_due_of(decision: PenaltyDecision, calendar: WorkingCalendar) -> date | None:
