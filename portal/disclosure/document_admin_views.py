@@ -80,7 +80,7 @@ def documents():
 def document_new():
     units = _units()
     form = DocumentForm()
-    form.unit.choices = [(unit.code, unit.name) for unit in units]
+    form.unit.choices = {unit.code: unit.name for unit in units}
     if request.method == "GET" and request.args.get("kind") in DOCUMENT_KINDS:
         form.kind.data = request.args["kind"]
     if form.validate_on_submit():
@@ -123,7 +123,7 @@ def document_edit(document_id: int):
     correcting = document.status == PUBLISHED
     form_class = DocumentCorrectionForm if correcting else DocumentForm
     form = form_class()
-    form.unit.choices = [(document.unit.code, document.unit.name)]
+    form.unit.choices = {document.unit.code: document.unit.name}
     form.unit.data = document.unit.code
     if request.method == "GET":
         form.kind.data, form.title.data = document.kind, document.title
@@ -197,7 +197,7 @@ def document_withdraw(document_id: int):
     form = WithdrawForm()
     if form.validate_on_submit():
         try:
-            withdraw_document(db.session, _actor(), document, form.reason.data)
+            withdraw_document(db.session, _actor(), document, form.reason.data, current_app.config)
         except PublicationError as error:
             db.session.rollback()
             flash(str(error), "error")

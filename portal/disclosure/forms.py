@@ -35,10 +35,10 @@ class UnitProfileForm(FlaskForm):
 
 
 class DocumentForm(FlaskForm):
-    unit = SelectField("所属执法单位", choices=[], validate_choice=True)
+    unit = SelectField("所属执法单位", choices={}, validate_choice=True)
     kind = SelectField(
         "公示类别",
-        choices=list(DOCUMENT_KINDS.items()),
+        choices=dict(DOCUMENT_KINDS),
         validators=[InputRequired("请选择公示类别")],
     )
     title = StringField(

@@ -166,13 +166,17 @@ def correct_document(
         actor,
         document,
         document_content(document, config),
-        reason,
+        mask_text((reason or "").strip(), **document_masking_options(document.unit, config)),
         before=before,
         now=now,
     )
 
 
 def withdraw_document(
-    session, actor: Actor, document: DisclosureDocument, reason: str, *, now=None
+    session, actor: Actor, document: DisclosureDocument, reason: str, config, *, now=None
 ):
-    DOCUMENT_LIFECYCLE.withdraw(session, actor, document, reason, now=now)
+    """撤下; the public reason is masked like the document."""
+    options = document_masking_options(document.unit, config)
+    DOCUMENT_LIFECYCLE.withdraw(
+        session, actor, document, mask_text((reason or "").strip(), **options), now=now
+    )

@@ -11,6 +11,7 @@ from portal.audit.services import CLI_ACTOR, record_change
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.staff.models import StaffUser
+from tests.factories import add_decision, add_document
 
 
 def unit_page(unit: Unit) -> dict:
@@ -36,11 +37,35 @@ def user_of(unit: Unit) -> dict:
     return {"user_id": user.id}
 
 
+def decision_of(unit: Unit) -> dict:
+    decision = add_decision(unit)
+    db.session.commit()
+    return {"decision_id": decision.id}
+
+
+def document_of(unit: Unit) -> dict:
+    document = add_document(unit)
+    db.session.commit()
+    return {"document_id": document.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
     "audit.entry": audit_entry_of,
     "staff.user_edit": user_of,
+    "decisions_admin.decision": decision_of,
+    "decisions_admin.decision_edit": decision_of,
+    "decisions_admin.decision_submit": decision_of,
+    "decisions_admin.decision_publish": decision_of,
+    "decisions_admin.decision_return": decision_of,
+    "decisions_admin.decision_withdraw": decision_of,
+    "decisions_admin.decision_revocation": decision_of,
+    "decisions_admin.decision_major": decision_of,
+    "documents_admin.document": document_of,
+    "documents_admin.document_edit": document_of,
+    "documents_admin.document_publish": document_of,
+    "documents_admin.document_withdraw": document_of,
 }
 
 

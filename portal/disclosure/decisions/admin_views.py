@@ -75,7 +75,7 @@ def _show_error(form, error: PublicationError) -> None:
 
 
 def _prepare_unit_field(form: DecisionForm, units: list[Unit]) -> None:
-    form.unit.choices = [(unit.code, unit.name) for unit in units]
+    form.unit.choices = {unit.code: unit.name for unit in units}
     if len(units) == 1:
         form.unit.data = units[0].code
 

@@ -19,14 +19,14 @@ def _required(label: str):
 class DecisionForm(FlaskForm):
     """The working copy of a decision. ``unit`` is only offered to those who see every unit."""
 
-    unit = SelectField("作出决定的执法单位", choices=[], validate_choice=True)
+    unit = SelectField("作出决定的执法单位", choices={}, validate_choice=True)
     doc_no = StringField(
         "文书号",
         validators=[_required("文书号"), Length(max=100, message="文书号最多100个字")],
     )
     party_type = RadioField(
         "当事人类型",
-        choices=list(PARTY_TYPES.items()),
+        choices=dict(PARTY_TYPES),
         validators=[InputRequired("请选择当事人类型")],
     )
     party_name = StringField(
@@ -40,7 +40,7 @@ class DecisionForm(FlaskForm):
     )
     violation_type = SelectField(
         "违法行为类型",
-        choices=list(VIOLATION_TYPES.items()),
+        choices=dict(VIOLATION_TYPES),
         validators=[InputRequired("请选择违法行为类型")],
     )
     violation = TextAreaField(
@@ -98,7 +98,7 @@ class CorrectionForm(DecisionForm):
 class RevocationForm(FlaskForm):
     kind = SelectField(
         "情形",
-        choices=[("", "请选择")] + list(REVOCATION_KINDS.items()),
+        choices={"": "请选择", **REVOCATION_KINDS},
         validators=[InputRequired("请选择情形")],
     )
     revoked_on = ChineseDateField(

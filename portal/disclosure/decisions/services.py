@@ -13,8 +13,14 @@ from sqlalchemy import func, select
 from portal.audit.services import Actor, record_change
 from portal.core.calendar import WorkingCalendar
 from portal.core.lifecycle import Lifecycle
+from portal.core.masking import mask_text
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
-from portal.disclosure.decisions.masking import masked_content, private_fingerprint, public_party
+from portal.disclosure.decisions.masking import (
+    masked_content,
+    masking_options,
+    private_fingerprint,
+    public_party,
+)
 from portal.disclosure.decisions.models import (
     PARTY_TYPES,
     REVOCATION_KINDS,
@@ -81,6 +87,11 @@ def decision_snapshot(decision: PenaltyDecision) -> dict:
 
 
 DECISION_LIFECYCLE = Lifecycle("decision", DecisionRevision, "decision_id", decision_snapshot)
+
+
+def public_reason(decision: PenaltyDecision, reason: str | None) -> str:
+    """A correction or withdrawal reason is published too: it is masked like the decision."""
+    return mask_text((reason or "").strip(), **masking_options(decision))
 
 
 def _audit(session, actor: Actor, decision: PenaltyDecision, action: str, before) -> None:
@@ -311,14 +322,20 @@ def correct_decision(
     if decision.party_is_minor:
         raise PublicationError("当事人为未成年人的决定不得公示：请撤下该决定。", "party_is_minor")
     return DECISION_LIFECYCLE.correct(
-        session, actor, decision, masked_content(decision), reason, before=before, now=now
+        session,
+        actor,
+        decision,
+        masked_content(decision),
+        public_reason(decision, reason),
+        before=before,
+        now=now,
     )
 
 
 def withdraw_decision(
     session, actor: Actor, decision: PenaltyDecision, reason: str, *, now=None
 ) -> None:
-    DECISION_LIFECYCLE.withdraw(session, actor, decision, reason, now=now)
+    DECISION_LIFECYCLE.withdraw(session, actor, decision, public_reason(decision, reason), now=now)
 
 
 def record_revocation(

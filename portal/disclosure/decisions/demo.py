@@ -1,0 +1,393 @@
+"""Demo penalty decisions: about 3,000 over the last two years across the 13 units.
+
+Most are published on time, some late; a few were corrected (two revisions) or withdrawn after
+a revocation, two are revoked and due for withdrawal, the newest are drafts or wait for review
+(the back office's due list), some are 重大, three concern minors (never published), and a
+handful are older than the 2-year retention for natural persons (their permalinks say so).
+
+Generated from a fixed seed and inserted in bulk (a second run adds nothing: the loader skips
+when demo decisions exist). The demo is seed data, not staff work: no audit entries; every
+published one gets its search-outbox row.
+"""
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select
+
+from portal.core.calendar import WorkingCalendar
+from portal.core.models import LOCAL_TZ, local_today, utcnow
+from portal.core.publication import DRAFT, PUBLISHED, REVIEW, WITHDRAWN, new_public_id
+from portal.disclosure.decisions import demo_content as content
+from portal.disclosure.decisions.masking import masked_content
+from portal.disclosure.decisions.models import DecisionRevision, PenaltyDecision
+from portal.disclosure.decisions.rules import (
+    current_settings,
+    detect_measures,
+    major_reasons,
+    publication_due_on,
+    working_calendar,
+)
+from portal.disclosure.models import Unit
+from portal.search.models import SearchOutboxEntry
+
+DEMO_SEED = 20260301
+DEMO_DECISIONS = 3000
+DEMO_SOURCE = "demo"
+#: the 文书号 prefix of each unit
+DOC_PREFIXES = {
+    "zhidui": "平城执",
+    "xinhua": "平新城管",
+    "weidong": "平卫城管",
+    "zhanhe": "平湛城管",
+    "shilong": "平石城管",
+    "baofeng": "宝城管",
+    "yexian": "叶城管",
+    "lushan": "鲁城管",
+    "jiaxian": "郏城管",
+    "wugang": "舞城管",
+    "ruzhou": "汝城管",
+    "shifanqu": "平示范城管",
+    "gaoxinqu": "平高新城管",
+}
+#: how busy each unit is, relative to the others
+UNIT_WEIGHTS = {"xinhua": 14, "weidong": 12, "zhanhe": 12, "ruzhou": 10, "zhidui": 6}
+
+
+@dataclass
+class DemoCase:
+    """The working copy of one demo decision (duck-types PenaltyDecision for the masking)."""
+
+    unit: Unit
+    doc_no: str
+    party_name: str
+    party_type: str
+    violation_type: str
+    violation: str
+    facts: str
+    legal_basis: str
+    penalty: str
+    fine_amount: Decimal
+    decided_on: date
+    related_names: str = ""
+    party_is_minor: bool = False
+    is_major: bool = False
+    #: lifecycle columns of the row (status, dates, revocation …)
+    plan: dict = field(default_factory=dict)
+
+    @property
+    def related_name_list(self) -> list[str]:
+        return [name for name in self.related_names.splitlines() if name]
+
+
+def _weighted(rnd: random.Random, choices: dict):
+    return rnd.choices(list(choices), weights=list(choices.values()))[0]
+
+
+def _person_name(rnd: random.Random) -> str:
+    return rnd.choice(content.SURNAMES) + rnd.choice(content.GIVEN_NAMES)
+
+
+def _id_number(rnd: random.Random, division: str) -> str:
+    birth = date(1960, 1, 1) + timedelta(days=rnd.randrange(365 * 42))
+    body = f"{division}{birth:%Y%m%d}{rnd.randrange(1000):03d}"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
+    return body + check
+
+
+def _mobile(rnd: random.Random) -> str:
+    return rnd.choice(content.MOBILE_PREFIXES) + f"{rnd.randrange(10**8):08d}"
+
+
+def _plate(rnd: random.Random) -> str:
+    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    return content.PROVINCE_PLATE + rnd.choice(letters) + f"{rnd.randrange(10**4):04d}"
+
+
+def _place(rnd: random.Random, unit: Unit) -> str:
+    road, road2 = rnd.sample(content.ROADS, 2)
+    pattern = rnd.choice(content.PLACES)
+    where = pattern.format(road=road, road2=road2, n=rnd.randrange(1, 300))
+    return f"{unit.short_name}{where}" if unit.level == "district" else where
+
+
+def _money(low: int, high: int, rnd: random.Random) -> Decimal:
+    step = 50 if high <= 5000 else 500
+    return Decimal(rnd.randrange(low // step, high // step + 1) * step)
+
+
+def _case(rnd: random.Random, unit: Unit, decided_on: date, doc_no: str) -> DemoCase:
+    kind = rnd.choices(content.CASE_KINDS, weights=[k.weight for k in content.CASE_KINDS])[0]
+    person = rnd.random() < kind.person_share
+    county = unit.short_name
+    when = f"{decided_on.year}年{decided_on.month}月{max(1, decided_on.day - 3)}日"
+    words = {
+        "place": _place(rnd, unit),
+        "goods": rnd.choice(content.GOODS),
+        "area": rnd.randrange(2, 120),
+        "structure": rnd.choice(content.STRUCTURES),
+        "ad": rnd.choice(content.ADS),
+        "count": rnd.randrange(3, 40),
+        "length": rnd.randrange(20, 400),
+        "plate": _plate(rnd),
+    }
+    related = []
+    if person:
+        name = _person_name(rnd)
+        community = rnd.choice(content.COMMUNITIES)
+        home = (
+            f"{county}{rnd.choice(content.ROADS)}{community}{rnd.randrange(1, 30)}号楼"
+            f"{rnd.randrange(1, 6)}单元{rnd.randrange(1, 30)}0{rnd.randrange(1, 4)}室"
+        )
+        identity = (
+            f"当事人{name}，身份证号{_id_number(rnd, unit.division_code)}，住{home}，"
+            f"联系电话{_mobile(rnd)}。"
+        )
+        fine = _money(*kind.person_fines, rnd)
+    else:
+        name = rnd.choice(kind.organisations).format(
+            word=rnd.choice(content.COMPANY_WORDS), county=county
+        )
+        representative = _person_name(rnd)
+        related.append(representative)
+        identity = f"当事人{name}，法定代表人：{representative}，联系电话{_mobile(rnd)}。"
+        fine = _money(*kind.organisation_fines, rnd)
+    act = kind.act.format(**words)
+    facts = f"{identity}{when}，当事人{act}。"
+    if person and rnd.random() < 0.3:
+        witness = _person_name(rnd)
+        related.append(witness)
+        facts += f"证人{witness}在场见证。"
+    facts += "以上事实有现场检查笔录、询问笔录、现场照片等证据证实。"
+    penalty = kind.penalty.format(fine=f"{fine:.0f}")
+    if kind.severe_measure and rnd.random() < 0.04:
+        penalty += kind.severe_measure
+    return DemoCase(
+        unit=unit,
+        doc_no=doc_no,
+        party_name=name,
+        party_type="person" if person else "organisation",
+        violation_type=kind.violation_type,
+        violation=kind.violation.format(**words),
+        facts=facts,
+        legal_basis=kind.legal_basis,
+        penalty=penalty,
+        fine_amount=fine,
+        decided_on=decided_on,
+        related_names="\n".join(related),
+    )
+
+
+def _moment(rnd: random.Random, day: date) -> datetime:
+    """A time in office hours on ``day``, as naive UTC."""
+    local = datetime.combine(day, time(9, 0), tzinfo=LOCAL_TZ) + timedelta(
+        minutes=rnd.randrange(0, 8 * 60)
+    )
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def _decision_dates(rnd: random.Random, today: date, count: int) -> list[date]:
+    days = [today - timedelta(days=rnd.randrange(1, 731)) for _ in range(count)]
+    # a few past the 2-year retention for natural persons, to show expired permalinks
+    days += [today - timedelta(days=rnd.randrange(745, 800)) for _ in range(12)]
+    return sorted(days)
+
+
+def _lifecycle(
+    rnd: random.Random, case: DemoCase, today: date, now: datetime, calendar: WorkingCalendar
+) -> dict:
+    """Where the case stands today: draft, in review, published (maybe late), corrected or
+    withdrawn. Returns the row's lifecycle columns plus ``corrected_at`` when corrected."""
+    age = (today - case.decided_on).days
+    if case.party_is_minor:
+        return {"status": DRAFT}
+    if age <= 10:
+        draw = rnd.random()
+        if draw < 0.3:
+            return {"status": DRAFT}
+        if draw < 0.45 or (case.is_major and draw < 0.85):
+            requested = _moment(rnd, min(today, case.decided_on + timedelta(days=1)))
+            return {"status": REVIEW, "review_requested_at": min(requested, now)}
+    late = rnd.random() < 0.06
+    publish_day = calendar.add_working_days(
+        case.decided_on, rnd.randint(8, 15) if late else rnd.randint(1, 7)
+    )
+    published_at = min(_moment(rnd, min(publish_day, today)), now - timedelta(minutes=5))
+    plan = {
+        "status": PUBLISHED,
+        "first_published_at": published_at,
+        "public_updated_at": published_at,
+        "revision_count": 1,
+    }
+    draw = rnd.random()
+    if draw < 0.025 and age > 20:
+        corrected_at = min(published_at + timedelta(days=rnd.randint(2, 40)), now)
+        plan.update(revision_count=2, public_updated_at=corrected_at, corrected_at=corrected_at)
+    elif draw < 0.035 and age > 60:
+        revoked_on = min(publish_day + timedelta(days=rnd.randint(20, 120)), today)
+        kind, template = rnd.choice(content.REVOCATION_REASONS)
+        reason = template.format(
+            gov=f"{case.unit.short_name}人民政府",
+            short=case.unit.short_name[:1],
+            year=revoked_on.year,
+            n=rnd.randint(2, 60),
+        )
+        withdrawn_on = min(calendar.add_working_days(revoked_on, rnd.randint(1, 3)), today)
+        withdrawn_at = min(_moment(rnd, withdrawn_on), now)
+        plan.update(
+            status=WITHDRAWN,
+            revoked_on=revoked_on,
+            revocation_kind=kind,
+            revocation_reason=reason,
+            withdrawn_at=withdrawn_at,
+            withdrawal_reason=reason,
+            public_updated_at=withdrawn_at,
+        )
+    return plan
+
+
+def _major_columns(rnd: random.Random, case: DemoCase, today: date) -> dict:
+    if not case.is_major:
+        return {}
+    filed_on = case.decided_on + timedelta(days=rnd.randint(2, 14))
+    return {
+        "legal_reviewed_on": case.decided_on - timedelta(days=rnd.randint(1, 6)),
+        "filed_on": filed_on if filed_on <= today and rnd.random() > 0.1 else None,
+        "filing_note": f"平城管备字〔{case.decided_on.year}〕第{rnd.randint(1, 99)}号",
+    }
+
+
+#: every column of a demo row, so that all rows insert with one statement
+_ROW_DEFAULTS = {
+    "status": DRAFT,
+    "revision_count": 0,
+    "first_published_at": None,
+    "public_updated_at": None,
+    "withdrawn_at": None,
+    "withdrawal_reason": "",
+    "review_requested_at": None,
+    "review_note": "",
+    "legal_reviewed_on": None,
+    "filed_on": None,
+    "filing_note": "",
+    "revoked_on": None,
+    "revocation_kind": "",
+    "revocation_reason": "",
+}
+
+
+def _cases(session, rnd: random.Random, today: date) -> list[DemoCase]:
+    units = session.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
+    existing = set(session.execute(select(PenaltyDecision.unit_id, PenaltyDecision.doc_no)))
+    weights = {unit: UNIT_WEIGHTS.get(unit.code, 5) for unit in units}
+    numbers: dict = defaultdict(int)
+    cases = []
+    for day in _decision_dates(rnd, today, DEMO_DECISIONS):
+        unit = _weighted(rnd, weights)
+        numbers[(unit.code, day.year)] += 1
+        prefix = DOC_PREFIXES.get(unit.code, "平城管")
+        doc_no = f"{prefix}罚决字〔{day.year}〕第{numbers[(unit.code, day.year)]}号"
+        case = _case(rnd, unit, day, doc_no)
+        if (unit.id, doc_no) not in existing:
+            cases.append(case)
+    recent_persons = [c for c in cases[-40:] if c.party_type == "person"]
+    for case in recent_persons[:3]:
+        case.party_is_minor = True
+    return cases
+
+
+def load_demo_decisions(session) -> tuple[int, int]:
+    def total() -> int:
+        return session.scalar(select(func.count()).select_from(PenaltyDecision))
+
+    demo_rows = select(func.count()).where(PenaltyDecision.source == DEMO_SOURCE)
+    if session.scalar(demo_rows):
+        return 0, total()
+    today, calendar, settings = local_today(), working_calendar(), current_settings()
+    now = utcnow()
+    rnd = random.Random(DEMO_SEED)
+    cases = _cases(session, rnd, today)
+    rows = []
+    for case in cases:
+        stops, revokes = detect_measures(case.penalty)
+        case.is_major = bool(major_reasons(case.party_type, case.fine_amount, stops, revokes))
+        case.plan = _lifecycle(rnd, case, today, now, calendar)
+        row = {
+            **_ROW_DEFAULTS,
+            **{key: value for key, value in case.plan.items() if key != "corrected_at"},
+            **_major_columns(rnd, case, today),
+            "unit_id": case.unit.id,
+            "public_id": new_public_id(),
+            "source": DEMO_SOURCE,
+            "doc_no": case.doc_no,
+            "party_name": case.party_name,
+            "party_type": case.party_type,
+            "party_is_minor": case.party_is_minor,
+            "related_names": case.related_names,
+            "violation_type": case.violation_type,
+            "violation": case.violation,
+            "facts": case.facts,
+            "legal_basis": case.legal_basis,
+            "penalty": case.penalty,
+            "fine_amount": case.fine_amount,
+            "orders_stop_of_business": stops,
+            "revokes_licence": revokes,
+            "decided_on": case.decided_on,
+            "publication_due_on": publication_due_on(
+                case.decided_on, calendar, settings.publication_working_days
+            ),
+            "is_major": case.is_major,
+            "major_raised": False,
+            "major_raise_reason": "",
+            "created_at": _moment(rnd, case.decided_on),
+            "updated_at": now,
+        }
+        rows.append(row)
+    # two recent publications whose revocation was just recorded: due for withdrawal
+    recent = [r for r in rows if r["status"] == PUBLISHED and (today - r["decided_on"]).days < 90]
+    for row in recent[-2:]:
+        row.update(
+            revoked_on=today - timedelta(days=1),
+            revocation_kind="revoked",
+            revocation_reason="该处罚决定已被行政复议决定撤销，待撤下公示信息。",
+        )
+    if not rows:
+        return 0, total()
+    ids = session.scalars(
+        insert(PenaltyDecision).returning(PenaltyDecision.id, sort_by_parameter_order=True), rows
+    ).all()
+    revisions, outbox = [], []
+    for decision_id, case, row in zip(ids, cases, rows, strict=True):
+        if row["status"] not in (PUBLISHED, WITHDRAWN):
+            continue
+        published = masked_content(case)
+        first = dict(published)
+        if "corrected_at" in case.plan:
+            first["legal_basis"] = published["legal_basis"].split("、")[0]
+        revisions.append(_revision(decision_id, 1, row["first_published_at"], "", first))
+        if "corrected_at" in case.plan:
+            reason = content.CORRECTION_REASONS[1]
+            revisions.append(
+                _revision(decision_id, 2, case.plan["corrected_at"], reason, published)
+            )
+        outbox.append({"kind": "decision", "object_id": str(decision_id), "created_at": now})
+    session.execute(insert(DecisionRevision), revisions)
+    session.execute(insert(SearchOutboxEntry), outbox)
+    session.flush()
+    return len(rows), total()
+
+
+def _revision(decision_id: int, number: int, at: datetime, reason: str, fields: dict) -> dict:
+    return {
+        "decision_id": decision_id,
+        "revision_no": number,
+        "published_at": at,
+        "reason": reason,
+        "published_by_label": DEMO_SOURCE,
+        "published_by_id": None,
+        **fields,
+    }
