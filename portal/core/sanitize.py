@@ -31,11 +31,39 @@ from portal.core.masking import find_personal_data, mask_text
 
 ALLOWED_TAGS = frozenset(
     {
-        "p", "h2", "h3", "h4", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "hr",
-        "br", "strong", "b", "em", "i", "u", "sub", "sup", "code", "table", "caption", "thead",
-        "tbody", "tfoot", "tr", "th", "td", "a",
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "hr",
+        "br",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "sub",
+        "sup",
+        "code",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "a",
     }
-)  # fmt: skip
+)
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title"],
     "th": ["colspan", "rowspan", "scope"],
@@ -49,6 +77,7 @@ _DROPPED_WITH_CONTENT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _VOID_TAGS = frozenset({"br", "hr"})
+_LOOKS_LIKE_MARKUP = re.compile(r"<[A-Za-z!/]")
 #: boundaries between blocks: text on either side never forms one number or name
 _BLOCK_TAGS = ALLOWED_TAGS - {"strong", "b", "em", "i", "u", "sub", "sup", "code", "a"}
 
@@ -81,7 +110,7 @@ def text_to_html(value: str) -> str:
 def sanitize_staff_input(value: str | None) -> str:
     """What a form field of rich text is stored as: markup sanitised, plain text paragraphed."""
     value = (value or "").strip()
-    if "<" not in value:
+    if not _LOOKS_LIKE_MARKUP.search(value):
         value = text_to_html(value)
     return str(sanitize_html(value))
 

@@ -357,9 +357,17 @@ def load_demo_decisions(session) -> tuple[int, int]:
         )
     if not rows:
         return 0, total()
-    ids = session.scalars(
-        insert(PenaltyDecision).returning(PenaltyDecision.id, sort_by_parameter_order=True), rows
-    ).all()
+    # one plain multi-row INSERT, then the ids by natural key (RETURNING per row is slower)
+    session.execute(insert(PenaltyDecision), rows)
+    id_of = {
+        (unit_id, doc_no): decision_id
+        for decision_id, unit_id, doc_no in session.execute(
+            select(PenaltyDecision.id, PenaltyDecision.unit_id, PenaltyDecision.doc_no).where(
+                PenaltyDecision.source == DEMO_SOURCE
+            )
+        )
+    }
+    ids = [id_of[(row["unit_id"], row["doc_no"])] for row in rows]
     revisions, outbox = [], []
     for decision_id, case, row in zip(ids, cases, rows, strict=True):
         if row["status"] not in (PUBLISHED, WITHDRAWN):
