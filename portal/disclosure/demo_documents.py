@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy import func, insert, select
 
 from portal.core.models import utcnow
-from portal.core.publication import PUBLISHED, WITHDRAWN, new_public_id
+from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.core.sanitize import mask_html, sanitize_staff_input
 from portal.disclosure.models import DisclosureDocument, DocumentRevision, Unit
 from portal.disclosure.services import document_masking_options
@@ -240,7 +240,8 @@ def load_demo_documents(session) -> tuple[int, int]:
                     "title": title,
                     "body_html": body,
                     "status": PUBLISHED,
-                    "public_id": new_public_id(),
+                    # well-known permalinks for the documentation and the browser tests
+                    "public_id": f"d-{unit.code}-{kind_number + 1}",
                     "revision_count": 2 if reason else 1,
                     "first_published_at": published_at,
                     "public_updated_at": updated_at,
@@ -266,7 +267,7 @@ def load_demo_documents(session) -> tuple[int, int]:
                 "title": old_title,
                 "body_html": body,
                 "status": WITHDRAWN,
-                "public_id": new_public_id(),
+                "public_id": "d-zhidui-old",
                 "revision_count": 1,
                 "first_published_at": published_at,
                 "public_updated_at": withdrawn_at,

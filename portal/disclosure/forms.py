@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.disclosure.models import DOCUMENT_KINDS
@@ -38,8 +38,8 @@ class DocumentForm(FlaskForm):
     unit = SelectField("所属执法单位", choices={}, validate_choice=True)
     kind = SelectField(
         "公示类别",
-        choices=dict(DOCUMENT_KINDS),
-        validators=[InputRequired("请选择公示类别")],
+        choices={"": "请选择", **DOCUMENT_KINDS},
+        validators=[DataRequired("请选择公示类别")],
     )
     title = StringField(
         "标题", validators=[_required("标题"), Length(max=200, message="标题最多200个字")]

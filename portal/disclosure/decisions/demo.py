@@ -212,6 +212,8 @@ def _lifecycle(
         if draw < 0.45 or (case.is_major and draw < 0.85):
             requested = _moment(rnd, min(today, case.decided_on + timedelta(days=1)))
             return {"status": REVIEW, "review_requested_at": min(requested, now)}
+    if age <= 30 and rnd.random() < 0.04:
+        return {"status": DRAFT}  # overdue: the due list shows it in red
     late = rnd.random() < 0.06
     publish_day = calendar.add_working_days(
         case.decided_on, rnd.randint(8, 15) if late else rnd.randint(1, 7)
@@ -357,6 +359,19 @@ def load_demo_decisions(session) -> tuple[int, int]:
         )
     if not rows:
         return 0, total()
+    _name_showcases(cases, rows, today)
+    # the showcases first, so that their back-office ids are 1-5 too (tests/browser/pages.py)
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (
+            SHOWCASES.index(rows[i]["public_id"])
+            if rows[i]["public_id"] in SHOWCASES
+            else len(SHOWCASES),
+            i,
+        ),
+    )
+    cases = [cases[i] for i in order]
+    rows = [rows[i] for i in order]
     # one plain multi-row INSERT, then the ids by natural key (RETURNING per row is slower)
     session.execute(insert(PenaltyDecision), rows)
     id_of = {
@@ -387,6 +402,47 @@ def load_demo_decisions(session) -> tuple[int, int]:
     session.execute(insert(SearchOutboxEntry), outbox)
     session.flush()
     return len(rows), total()
+
+
+#: well-known permalinks of a few demo decisions, for the documentation and the browser tests
+SHOWCASES = ("demo-corrected", "demo-withdrawn", "demo-major", "demo-expired", "demo-draft")
+
+
+def _name_showcases(cases: list[DemoCase], rows: list[dict], today: date) -> None:
+    taken: list[dict] = []
+
+    def first(condition):
+        row = next(
+            row
+            for case, row in zip(cases, rows, strict=True)
+            if condition(case, row) and all(row is not other for other in taken)
+        )
+        taken.append(row)
+        return row
+
+    person_cutoff = today - timedelta(days=731)
+    chosen = {
+        "demo-corrected": first(lambda case, row: "corrected_at" in case.plan),
+        "demo-withdrawn": first(lambda case, row: row["status"] == WITHDRAWN),
+        "demo-major": first(
+            lambda case, row: (
+                row["is_major"]
+                and row["status"] == PUBLISHED
+                and row["revoked_on"] is None
+                and case.decided_on >= person_cutoff
+            )
+        ),
+        "demo-expired": first(
+            lambda case, row: (
+                row["status"] == PUBLISHED
+                and case.party_type == "person"
+                and case.decided_on < person_cutoff
+            )
+        ),
+        "demo-draft": first(lambda case, row: row["status"] == DRAFT and not case.party_is_minor),
+    }
+    for public_id, row in chosen.items():
+        row["public_id"] = public_id
 
 
 def _revision(decision_id: int, number: int, at: datetime, reason: str, fields: dict) -> dict:

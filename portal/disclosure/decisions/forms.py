@@ -40,8 +40,8 @@ class DecisionForm(FlaskForm):
     )
     violation_type = SelectField(
         "违法行为类型",
-        choices=dict(VIOLATION_TYPES),
-        validators=[InputRequired("请选择违法行为类型")],
+        choices={"": "请选择", **VIOLATION_TYPES},
+        validators=[DataRequired("请选择违法行为类型")],
     )
     violation = TextAreaField(
         "违法行为", validators=[_required("违法行为"), Length(max=TEXT_LIMIT, message="内容过长")]
@@ -99,7 +99,7 @@ class RevocationForm(FlaskForm):
     kind = SelectField(
         "情形",
         choices={"": "请选择", **REVOCATION_KINDS},
-        validators=[InputRequired("请选择情形")],
+        validators=[DataRequired("请选择情形")],
     )
     revoked_on = ChineseDateField(
         "登记日期",

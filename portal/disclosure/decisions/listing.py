@@ -16,7 +16,7 @@ from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.orm import contains_eager
 
 from portal.core.pagination import Page, keyset_page
-from portal.core.publication import PUBLISHED, WITHDRAWN
+from portal.core.publication import PUBLISHED
 from portal.disclosure.decisions.models import VIOLATION_TYPES, DecisionRevision, PenaltyDecision
 from portal.disclosure.decisions.public import PublicDecision, public_view
 from portal.disclosure.decisions.rules import DecisionSettings, RetentionCutoffs
@@ -197,13 +197,12 @@ class DecisionList:
 
     def feed(self, unit: Unit | None = None, limit: int = FEED_SIZE) -> list[PublicDecision]:
         """The latest public changes — publications, corrections, withdrawals — newest first."""
+        # Only the feed index's own column in WHERE, so that the newest changes are read off
+        # it; public_updated_at is set by publication and withdrawal only, and what expired is
+        # dropped below.
         stmt = (
             _decision_with_revision()
-            .where(
-                PenaltyDecision.status.in_((PUBLISHED, WITHDRAWN)),
-                PenaltyDecision.public_updated_at.is_not(None),
-                PenaltyDecision.decided_on >= self.cutoffs.earliest,
-            )
+            .where(PenaltyDecision.public_updated_at.is_not(None))
             .order_by(PenaltyDecision.public_updated_at.desc(), PenaltyDecision.id.desc())
         )
         if unit is not None:
@@ -211,6 +210,6 @@ class DecisionList:
         views = []
         for decision in self.session.scalars(stmt.limit(limit * 2)):
             view = self.view(decision)
-            if view is not None and view.status != "expired":
+            if view is not None and view.status in ("published", "corrected", "withdrawn"):
                 views.append(view)
         return views[:limit]
