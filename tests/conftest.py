@@ -11,14 +11,12 @@ import shutil
 import uuid
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from portal import create_app
 from portal.extensions import db
-from portal.staff import passwords
 from tests.factories import make_login, make_unit_factory, make_user_factory
 
 POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "")
@@ -35,9 +33,7 @@ class PostgresServer:
         self.url = make_url(url)
         if self.url.drivername in ("postgresql", "postgres"):
             self.url = self.url.set(drivername="postgresql+psycopg")
-        self.admin_engine = create_engine(
-            self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool
-        )
+        self.admin_engine = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
         self.created: list[str] = []
 
     def new_database(self) -> str:
@@ -125,19 +121,6 @@ def _truncate_all(app) -> None:
             text("INSERT INTO audit_chain_head (id, last_entry_id, last_hash) VALUES (1, 0, '')")
         )
         db.session.commit()
-
-
-# --- speed -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch):
-    """Argon2id at its lowest cost in tests: a default hash takes ~0.25 s here, and every test
-    that logs in creates users. The algorithm and the hash format stay the same
-    (``test_password_is_stored_as_argon2id``); only the work factors differ."""
-    monkeypatch.setattr(
-        passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
 
 
 # --- the app -------------------------------------------------------------------------------
