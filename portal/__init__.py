@@ -39,6 +39,7 @@ BLUEPRINTS = [
     disclosure.admin_bp,
     disclosure.documents_admin_bp,
     disclosure.decisions_admin_bp,
+    results.admin_bp,
     audit.bp,
 ]
 

@@ -25,6 +25,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_DECISION_PUBLICATION_DAYS": "DECISION_PUBLICATION_WORKING_DAYS",
     "PORTAL_DECISION_RETENTION_YEARS": "DECISION_RETENTION_YEARS",
     "PORTAL_DECISION_RETENTION_YEARS_PERSON": "DECISION_RETENTION_YEARS_PERSON",
+    "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -32,6 +33,7 @@ INTEGER_SETTINGS = {
     "DECISION_PUBLICATION_WORKING_DAYS",
     "DECISION_RETENTION_YEARS",
     "DECISION_RETENTION_YEARS_PERSON",
+    "EVALUATION_MIN_ANSWERS",
 }
 
 
@@ -65,6 +67,10 @@ def default_settings(instance_path: str) -> dict:
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "MAX_CONTENT_LENGTH": 30 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # the session lifetime bounds the token
+        #: a unit's social-evaluation result is shown only from this many answers on
+        "EVALUATION_MIN_ANSWERS": 30,
+        #: soft limit on questionnaire answers from one client address
+        "EVALUATION_LIMIT_PER_CLIENT": "20 per day",
         "BUREAU_NAME": "平顶山市城市管理局",
         "PORTAL_NAME": "城管执法公示与监督平台",
         "COMPLAINT_HOTLINE": "12319",

@@ -7,12 +7,14 @@ their natural keys so that running it again adds nothing.
 from portal.disclosure.decisions.demo import load_demo_decisions
 from portal.disclosure.demo import load_demo_units
 from portal.disclosure.demo_documents import load_demo_documents
+from portal.results.demo import load_demo_results
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
     "units": load_demo_units,
     "disclosure documents": load_demo_documents,
     "penalty decisions": load_demo_decisions,
+    "results": load_demo_results,
 }
 
 

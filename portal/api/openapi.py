@@ -135,9 +135,63 @@ SCHEMAS = {
         },
     },
     "DecisionList": list_of("Decision"),
+    "Review": {
+        "type": "object",
+        "required": ["kind", "unit_code", "url"],
+        "description": "A case-file review result (kind case_file_review) or a social-evaluation "
+        "result (kind social_evaluation; averages are null below the minimum "
+        "number of answers).",
+        "properties": {
+            "kind": {"type": "string", "enum": ["case_file_review", "social_evaluation"]},
+            "unit_code": {"type": "string"},
+            "round": {"type": "string"},
+            "held_on": {"type": "string", "format": "date"},
+            "published_at": {"type": "string", "format": "date-time"},
+            "corrected_at": {"type": ["string", "null"], "format": "date-time"},
+            "correction_reason": {"type": ["string", "null"]},
+            "files_reviewed": {"type": "integer"},
+            "score": {"type": "number"},
+            "grade": {"type": "string", "enum": ["excellent", "pass", "fail"]},
+            "problems": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "rectification": {"type": "string", "enum": ["none_needed", "in_progress", "done"]},
+            "rectified_on": {"type": ["string", "null"], "format": "date"},
+            "period": {"type": "string"},
+            "answers": {"type": "integer"},
+            "shown": {"type": "boolean"},
+            "averages": {"type": ["object", "null"], "additionalProperties": {"type": "number"}},
+            "overall": {"type": ["number", "null"]},
+            "url": {"type": "string", "format": "uri"},
+        },
+    },
+    "ReviewList": list_of("Review"),
 }
 
 PATHS = {
+    "/reviews": {
+        "get": {
+            "summary": "案卷评查结果（kind=social_evaluation 时为社会评议结果）",
+            "operationId": "listReviews",
+            "parameters": LIST_PARAMETERS[:1]
+            + [
+                {
+                    "name": "kind",
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": "string", "enum": ["case_file_review", "social_evaluation"]},
+                },
+                {"name": "unit", "in": "query", "required": False, "schema": {"type": "string"}},
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/ReviewList"}}
+                    },
+                },
+                "400": ERROR_RESPONSE,
+            },
+        }
+    },
     "/units": {
         "get": {
             "summary": "执法单位列表",
