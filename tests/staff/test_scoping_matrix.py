@@ -128,6 +128,7 @@ OFFICE_ONLY = {
     "results_admin.close_evaluation_period",
     "results_admin.supervisor_edit",
     "results_admin.supervisor_remove",
+    "decisions_admin.decision_return",
 }
 
 

@@ -262,10 +262,10 @@ def decision_publish(decision_id: int):
 
 @decisions_admin_bp.route("/<int:decision_id>/return", methods=["GET", "POST"])
 def decision_return(decision_id: int):
+    if not _may_review():
+        abort(403)  # only the supervision office sends a decision back
     decision = _decision(decision_id)
     form = ReturnForm()
-    if request.method == "POST" and not _may_review():
-        abort(403)
     if form.validate_on_submit():
         try:
             return_decision(db.session, _actor(), decision, form.note.data, may_review=True)
@@ -276,13 +276,7 @@ def decision_return(decision_id: int):
             db.session.commit()
             flash("已退回承办人员修改。", "success")
             return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
-    return render_template(
-        "decisions/admin/step.html",
-        decision=decision,
-        form=form,
-        step="return",
-        may_review=_may_review(),
-    )
+    return render_template("decisions/admin/step.html", decision=decision, form=form, step="return")
 
 
 @decisions_admin_bp.route("/<int:decision_id>/withdraw", methods=["GET", "POST"])
