@@ -98,6 +98,7 @@ def upgrade() -> None:
     op.create_index('ix_penalty_decision_unit', 'penalty_decision', ['unit_id', 'id'])
     op.create_index('ix_penalty_decision_unit_listing', 'penalty_decision', ['unit_id', 'status', 'decided_on', 'id'])
     op.create_index('ix_penalty_decision_violation_listing', 'penalty_decision', ['violation_type', 'status', 'decided_on', 'id'])
+    op.create_index('ix_penalty_decision_unit_violation_listing', 'penalty_decision', ['unit_id', 'violation_type', 'status', 'decided_on', 'id'])
 
     op.create_table('decision_revision',
     sa.Column('decision_id', sa.Integer(), nullable=False),
@@ -145,6 +146,7 @@ def downgrade() -> None:
     op.drop_table('document_revision')
     op.drop_table('decision_revision')
     op.drop_index('ix_penalty_decision_violation_listing', table_name='penalty_decision')
+    op.drop_index('ix_penalty_decision_unit_violation_listing', table_name='penalty_decision')
     op.drop_index('ix_penalty_decision_unit_listing', table_name='penalty_decision')
     op.drop_index('ix_penalty_decision_unit', table_name='penalty_decision')
     op.drop_index('ix_penalty_decision_major_listing', table_name='penalty_decision')

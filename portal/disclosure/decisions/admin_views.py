@@ -24,7 +24,6 @@ from portal.disclosure.decisions.services import (
     DECISION_LIFECYCLE,
     correct_decision,
     create_decision,
-    major_reasons_of,
     publication_problems,
     publish_decision,
     record_revocation,
@@ -34,6 +33,7 @@ from portal.disclosure.decisions.services import (
     update_major_review,
     withdraw_decision,
 )
+from portal.disclosure.decisions.working_copy import major_reasons_of
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.staff.access import require_staff_login

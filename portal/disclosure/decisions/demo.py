@@ -12,16 +12,21 @@ published one gets its search-outbox row.
 
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
 from portal.core.calendar import WorkingCalendar
-from portal.core.models import LOCAL_TZ, local_today, utcnow
+from portal.core.models import local_today, utcnow
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, WITHDRAWN, new_public_id
 from portal.disclosure.decisions import demo_content as content
+from portal.disclosure.decisions.demo_cases import (
+    DemoCase,
+    decision_dates,
+    make_case,
+    office_moment,
+    weighted,
+)
 from portal.disclosure.decisions.masking import masked_content
 from portal.disclosure.decisions.models import DecisionRevision, PenaltyDecision
 from portal.disclosure.decisions.rules import (
@@ -57,146 +62,6 @@ DOC_PREFIXES = {
 UNIT_WEIGHTS = {"xinhua": 14, "weidong": 12, "zhanhe": 12, "ruzhou": 10, "zhidui": 6}
 
 
-@dataclass
-class DemoCase:
-    """The working copy of one demo decision (duck-types PenaltyDecision for the masking)."""
-
-    unit: Unit
-    doc_no: str
-    party_name: str
-    party_type: str
-    violation_type: str
-    violation: str
-    facts: str
-    legal_basis: str
-    penalty: str
-    fine_amount: Decimal
-    decided_on: date
-    related_names: str = ""
-    party_is_minor: bool = False
-    is_major: bool = False
-    #: lifecycle columns of the row (status, dates, revocation …)
-    plan: dict = field(default_factory=dict)
-
-    @property
-    def related_name_list(self) -> list[str]:
-        return [name for name in self.related_names.splitlines() if name]
-
-
-def _weighted(rnd: random.Random, choices: dict):
-    return rnd.choices(list(choices), weights=list(choices.values()))[0]
-
-
-def _person_name(rnd: random.Random) -> str:
-    return rnd.choice(content.SURNAMES) + rnd.choice(content.GIVEN_NAMES)
-
-
-def _id_number(rnd: random.Random, division: str) -> str:
-    birth = date(1960, 1, 1) + timedelta(days=rnd.randrange(365 * 42))
-    body = f"{division}{birth:%Y%m%d}{rnd.randrange(1000):03d}"
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
-    return body + check
-
-
-def _mobile(rnd: random.Random) -> str:
-    return rnd.choice(content.MOBILE_PREFIXES) + f"{rnd.randrange(10**8):08d}"
-
-
-def _plate(rnd: random.Random) -> str:
-    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
-    return content.PROVINCE_PLATE + rnd.choice(letters) + f"{rnd.randrange(10**4):04d}"
-
-
-def _place(rnd: random.Random, unit: Unit) -> str:
-    road, road2 = rnd.sample(content.ROADS, 2)
-    pattern = rnd.choice(content.PLACES)
-    where = pattern.format(road=road, road2=road2, n=rnd.randrange(1, 300))
-    return f"{unit.short_name}{where}" if unit.level == "district" else where
-
-
-def _money(low: int, high: int, rnd: random.Random) -> Decimal:
-    step = 50 if high <= 5000 else 500
-    return Decimal(rnd.randrange(low // step, high // step + 1) * step)
-
-
-def _case(rnd: random.Random, unit: Unit, decided_on: date, doc_no: str) -> DemoCase:
-    kind = rnd.choices(content.CASE_KINDS, weights=[k.weight for k in content.CASE_KINDS])[0]
-    person = rnd.random() < kind.person_share
-    county = unit.short_name
-    when = f"{decided_on.year}年{decided_on.month}月{max(1, decided_on.day - 3)}日"
-    words = {
-        "place": _place(rnd, unit),
-        "goods": rnd.choice(content.GOODS),
-        "area": rnd.randrange(2, 120),
-        "structure": rnd.choice(content.STRUCTURES),
-        "ad": rnd.choice(content.ADS),
-        "count": rnd.randrange(3, 40),
-        "length": rnd.randrange(20, 400),
-        "plate": _plate(rnd),
-    }
-    related = []
-    if person:
-        name = _person_name(rnd)
-        community = rnd.choice(content.COMMUNITIES)
-        home = (
-            f"{county}{rnd.choice(content.ROADS)}{community}{rnd.randrange(1, 30)}号楼"
-            f"{rnd.randrange(1, 6)}单元{rnd.randrange(1, 30)}0{rnd.randrange(1, 4)}室"
-        )
-        identity = (
-            f"当事人{name}，身份证号{_id_number(rnd, unit.division_code)}，住{home}，"
-            f"联系电话{_mobile(rnd)}。"
-        )
-        fine = _money(*kind.person_fines, rnd)
-    else:
-        name = rnd.choice(kind.organisations).format(
-            word=rnd.choice(content.COMPANY_WORDS), county=county
-        )
-        representative = _person_name(rnd)
-        related.append(representative)
-        identity = f"当事人{name}，法定代表人：{representative}，联系电话{_mobile(rnd)}。"
-        fine = _money(*kind.organisation_fines, rnd)
-    act = kind.act.format(**words)
-    facts = f"{identity}{when}，当事人{act}。"
-    if person and rnd.random() < 0.3:
-        witness = _person_name(rnd)
-        related.append(witness)
-        facts += f"证人{witness}在场见证。"
-    facts += "以上事实有现场检查笔录、询问笔录、现场照片等证据证实。"
-    penalty = kind.penalty.format(fine=f"{fine:.0f}")
-    if kind.severe_measure and rnd.random() < 0.04:
-        penalty += kind.severe_measure
-    return DemoCase(
-        unit=unit,
-        doc_no=doc_no,
-        party_name=name,
-        party_type="person" if person else "organisation",
-        violation_type=kind.violation_type,
-        violation=kind.violation.format(**words),
-        facts=facts,
-        legal_basis=kind.legal_basis,
-        penalty=penalty,
-        fine_amount=fine,
-        decided_on=decided_on,
-        related_names="\n".join(related),
-    )
-
-
-def _moment(rnd: random.Random, day: date) -> datetime:
-    """A time in office hours on ``day``, as naive UTC."""
-    local = datetime.combine(day, time(9, 0), tzinfo=LOCAL_TZ) + timedelta(
-        minutes=rnd.randrange(0, 8 * 60)
-    )
-    return local.astimezone(UTC).replace(tzinfo=None)
-
-
-def _decision_dates(rnd: random.Random, today: date, count: int) -> list[date]:
-    days = [today - timedelta(days=rnd.randrange(1, 731)) for _ in range(count)]
-    # a few past the 2-year retention for natural persons, to show expired permalinks
-    days += [today - timedelta(days=rnd.randrange(745, 800)) for _ in range(12)]
-    return sorted(days)
-
-
 def _lifecycle(
     rnd: random.Random, case: DemoCase, today: date, now: datetime, calendar: WorkingCalendar
 ) -> dict:
@@ -210,7 +75,7 @@ def _lifecycle(
         if draw < 0.3:
             return {"status": DRAFT}
         if draw < 0.45 or (case.is_major and draw < 0.85):
-            requested = _moment(rnd, min(today, case.decided_on + timedelta(days=1)))
+            requested = office_moment(rnd, min(today, case.decided_on + timedelta(days=1)))
             return {"status": REVIEW, "review_requested_at": min(requested, now)}
     if age <= 30 and rnd.random() < 0.04:
         return {"status": DRAFT}  # overdue: the due list shows it in red
@@ -218,7 +83,7 @@ def _lifecycle(
     publish_day = calendar.add_working_days(
         case.decided_on, rnd.randint(8, 15) if late else rnd.randint(1, 7)
     )
-    published_at = min(_moment(rnd, min(publish_day, today)), now - timedelta(minutes=5))
+    published_at = min(office_moment(rnd, min(publish_day, today)), now - timedelta(minutes=5))
     plan = {
         "status": PUBLISHED,
         "first_published_at": published_at,
@@ -239,7 +104,7 @@ def _lifecycle(
             n=rnd.randint(2, 60),
         )
         withdrawn_on = min(calendar.add_working_days(revoked_on, rnd.randint(1, 3)), today)
-        withdrawn_at = min(_moment(rnd, withdrawn_on), now)
+        withdrawn_at = min(office_moment(rnd, withdrawn_on), now)
         plan.update(
             status=WITHDRAWN,
             revoked_on=revoked_on,
@@ -288,12 +153,12 @@ def _cases(session, rnd: random.Random, today: date) -> list[DemoCase]:
     weights = {unit: UNIT_WEIGHTS.get(unit.code, 5) for unit in units}
     numbers: dict = defaultdict(int)
     cases = []
-    for day in _decision_dates(rnd, today, DEMO_DECISIONS):
-        unit = _weighted(rnd, weights)
+    for day in decision_dates(rnd, today, DEMO_DECISIONS):
+        unit = weighted(rnd, weights)
         numbers[(unit.code, day.year)] += 1
         prefix = DOC_PREFIXES.get(unit.code, "平城管")
         doc_no = f"{prefix}罚决字〔{day.year}〕第{numbers[(unit.code, day.year)]}号"
-        case = _case(rnd, unit, day, doc_no)
+        case = make_case(rnd, unit, day, doc_no)
         if (unit.id, doc_no) not in existing:
             cases.append(case)
     recent_persons = [c for c in cases[-40:] if c.party_type == "person"]
@@ -345,7 +210,7 @@ def load_demo_decisions(session) -> tuple[int, int]:
             "is_major": case.is_major,
             "major_raised": False,
             "major_raise_reason": "",
-            "created_at": _moment(rnd, case.decided_on),
+            "created_at": office_moment(rnd, case.decided_on),
             "updated_at": now,
         }
         rows.append(row)

@@ -8,6 +8,7 @@ from portal.core.fields import ChineseDateField, ChineseDecimalField
 from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.core.publication import REASON_MAX_LENGTH
 from portal.disclosure.decisions.models import PARTY_TYPES, REVOCATION_KINDS, VIOLATION_TYPES
+from portal.disclosure.decisions.working_copy import DECISION_FIELDS
 
 TEXT_LIMIT = 20_000
 
@@ -70,25 +71,7 @@ class DecisionForm(FlaskForm):
     )
 
     def decision_data(self) -> dict:
-        return {
-            field: getattr(self, field).data
-            for field in (
-                "doc_no",
-                "party_name",
-                "party_type",
-                "party_is_minor",
-                "related_names",
-                "violation_type",
-                "violation",
-                "facts",
-                "legal_basis",
-                "penalty",
-                "fine_amount",
-                "orders_stop_of_business",
-                "revokes_licence",
-                "decided_on",
-            )
-        }
+        return {field: getattr(self, field).data for field in DECISION_FIELDS}
 
 
 class CorrectionForm(DecisionForm):

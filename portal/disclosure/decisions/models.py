@@ -65,11 +65,17 @@ class PenaltyDecision(PublishableMixin, db.Model):
             "NOT party_is_minor OR status IN ('draft', 'review')", name="minor_never_published"
         ),
         UniqueConstraint("unit_id", "doc_no", name="uq_penalty_decision_unit_doc_no"),
-        # the public list: newest first, optionally by unit, violation type or 重大
+        # The public list, newest first: each index leads with the equality columns of a filter
+        # (none, unit, violation type, both, 重大) and ends with the keyset (decided_on, id), so
+        # any page is one index range scan. SQLite picks the right one without statistics.
         Index("ix_penalty_decision_listing", "status", "decided_on", "id"),
         Index("ix_penalty_decision_unit_listing", "unit_id", "status", "decided_on", "id"),
         Index(
             "ix_penalty_decision_violation_listing", "violation_type", "status", "decided_on", "id"
+        ),
+        Index(
+            "ix_penalty_decision_unit_violation_listing",
+            *("unit_id", "violation_type", "status", "decided_on", "id"),
         ),
         Index("ix_penalty_decision_major_listing", "is_major", "status", "decided_on", "id"),
         # the feed (latest public changes) and the back office (by unit; due for publication)

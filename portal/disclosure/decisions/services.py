@@ -6,9 +6,6 @@ on any date; views pass ``local_today()``, ``current_settings()`` and ``working_
 """
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-
-from sqlalchemy import func, select
 
 from portal.audit.services import Actor, record_change
 from portal.core.calendar import WorkingCalendar
@@ -22,40 +19,17 @@ from portal.disclosure.decisions.masking import (
     public_party,
 )
 from portal.disclosure.decisions.models import (
-    PARTY_TYPES,
     REVOCATION_KINDS,
-    VIOLATION_TYPES,
     DecisionRevision,
     PenaltyDecision,
 )
-from portal.disclosure.decisions.rules import (
-    DecisionSettings,
-    detect_measures,
-    major_reasons,
-    publication_due_on,
+from portal.disclosure.decisions.rules import DecisionSettings
+from portal.disclosure.decisions.working_copy import (
+    apply_working_copy,
+    check_doc_no_unique,
+    major_reasons_of,
 )
 from portal.disclosure.models import Unit
-
-MAX_FINE = Decimal("10000000000")
-FIRST_DECISION_DATE = date(2000, 1, 1)
-#: the working-copy fields a form or an import row provides
-DECISION_FIELDS = (
-    "doc_no",
-    "party_name",
-    "party_type",
-    "party_is_minor",
-    "related_names",
-    "violation_type",
-    "violation",
-    "facts",
-    "legal_basis",
-    "penalty",
-    "fine_amount",
-    "orders_stop_of_business",
-    "revokes_licence",
-    "decided_on",
-)
-_TEXT_LIMITS = {"doc_no": 100, "party_name": 200}
 
 
 def decision_snapshot(decision: PenaltyDecision) -> dict:
@@ -111,101 +85,6 @@ def _audit(session, actor: Actor, decision: PenaltyDecision, action: str, before
 # --- the working copy ------------------------------------------------------------------------
 
 
-def _text(data: dict, field: str, label: str, required: bool = False) -> str:
-    value = (data.get(field) or "").strip()
-    if required and not value:
-        raise PublicationError(f"请填写{label}", field)
-    limit = _TEXT_LIMITS.get(field)
-    if limit and len(value) > limit:
-        raise PublicationError(f"{label}最多{limit}个字", field)
-    return value
-
-
-def _fine(value) -> Decimal:
-    if value in (None, ""):
-        return Decimal("0")
-    try:
-        amount = Decimal(str(value).replace(",", "").strip())
-    except InvalidOperation:
-        raise PublicationError("罚款金额应为数字（单位：元）", "fine_amount") from None
-    if not amount.is_finite() or amount < 0 or amount >= MAX_FINE:
-        raise PublicationError("罚款金额应为不小于0的数字（单位：元）", "fine_amount")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise PublicationError("罚款金额最多保留两位小数", "fine_amount")
-    return amount.quantize(Decimal("0.01"))
-
-
-def _apply(
-    decision: PenaltyDecision,
-    data: dict,
-    *,
-    today: date,
-    settings: DecisionSettings,
-    calendar: WorkingCalendar,
-) -> None:
-    """Validate ``data`` and write it into the working copy with the derived fields."""
-    doc_no = _text(data, "doc_no", "文书号", required=True)
-    party_type = data.get("party_type")
-    if party_type not in PARTY_TYPES:
-        raise PublicationError("请选择当事人类型", "party_type")
-    party_name = _text(data, "party_name", "当事人名称", required=True)
-    violation_type = data.get("violation_type") or "other"
-    if violation_type not in VIOLATION_TYPES:
-        raise PublicationError("请选择违法行为类型", "violation_type")
-    decided_on = data.get("decided_on")
-    if not isinstance(decided_on, date):
-        raise PublicationError("请填写处罚决定日期", "decided_on")
-    if decided_on > today:
-        raise PublicationError("处罚决定日期不能晚于今天", "decided_on")
-    if decided_on < FIRST_DECISION_DATE:
-        raise PublicationError("处罚决定日期不能早于2000年", "decided_on")
-    related = [line.strip() for line in (data.get("related_names") or "").splitlines()]
-    if any(0 < len(name) < 2 for name in related):
-        raise PublicationError("其他人员姓名至少两个字，每行一个", "related_names")
-    decision.doc_no = doc_no
-    decision.party_type = party_type
-    decision.party_name = party_name
-    decision.party_is_minor = bool(data.get("party_is_minor"))
-    decision.related_names = "\n".join(name for name in related if name)
-    decision.violation_type = violation_type
-    decision.violation = _text(data, "violation", "违法行为", required=True)
-    decision.facts = _text(data, "facts", "违法事实")
-    decision.legal_basis = _text(data, "legal_basis", "处罚依据", required=True)
-    decision.penalty = _text(data, "penalty", "处罚内容", required=True)
-    decision.fine_amount = _fine(data.get("fine_amount"))
-    stops, revokes = detect_measures(decision.penalty)
-    decision.orders_stop_of_business = bool(data.get("orders_stop_of_business")) or stops
-    decision.revokes_licence = bool(data.get("revokes_licence")) or revokes
-    decision.decided_on = decided_on
-    decision.publication_due_on = publication_due_on(
-        decided_on, calendar, settings.publication_working_days
-    )
-    decision.is_major = bool(major_reasons_of(decision)) or decision.major_raised
-
-
-def major_reasons_of(decision: PenaltyDecision) -> list[str]:
-    return major_reasons(
-        decision.party_type,
-        decision.fine_amount,
-        decision.orders_stop_of_business,
-        decision.revokes_licence,
-    )
-
-
-def _check_unique(session, decision: PenaltyDecision, unit_id: int) -> None:
-    clash = session.scalar(
-        select(func.count())
-        .select_from(PenaltyDecision)
-        .where(
-            PenaltyDecision.unit_id == unit_id,
-            PenaltyDecision.doc_no == decision.doc_no,
-            PenaltyDecision.id != (decision.id or 0),
-        )
-    )
-    if clash:
-        raise PublicationError(f"本单位已有文书号为“{decision.doc_no}”的处罚决定", "doc_no")
-
-
 def create_decision(
     session,
     actor: Actor,
@@ -220,8 +99,8 @@ def create_decision(
     """A new draft decision of ``unit``."""
     decision = PenaltyDecision(unit=unit, source=source, major_raised=False)
     with session.no_autoflush:
-        _apply(decision, data, today=today, settings=settings, calendar=calendar)
-        _check_unique(session, decision, unit.id)
+        apply_working_copy(decision, data, today=today, settings=settings, calendar=calendar)
+        check_doc_no_unique(session, decision, unit.id)
     session.add(decision)
     _audit(session, actor, decision, "create", None)
     return decision
@@ -242,8 +121,8 @@ def update_decision(
         raise PublicationError("已公示的决定不能直接修改，请使用“更正”")
     before = decision_snapshot(decision)
     with session.no_autoflush:
-        _apply(decision, data, today=today, settings=settings, calendar=calendar)
-        _check_unique(session, decision, decision.unit_id)
+        apply_working_copy(decision, data, today=today, settings=settings, calendar=calendar)
+        check_doc_no_unique(session, decision, decision.unit_id)
     if decision_snapshot(decision) == before:
         return False
     _audit(session, actor, decision, "update", before)
@@ -317,8 +196,8 @@ def correct_decision(
         raise PublicationError("重大行政处罚决定的更正须由综合监督科办理")
     before = decision_snapshot(decision)
     with session.no_autoflush:
-        _apply(decision, data, today=today, settings=settings, calendar=calendar)
-        _check_unique(session, decision, decision.unit_id)
+        apply_working_copy(decision, data, today=today, settings=settings, calendar=calendar)
+        check_doc_no_unique(session, decision, decision.unit_id)
     if decision.party_is_minor:
         raise PublicationError("当事人为未成年人的决定不得公示：请撤下该决定。", "party_is_minor")
     return DECISION_LIFECYCLE.correct(
