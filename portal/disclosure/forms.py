@@ -35,11 +35,12 @@ class UnitProfileForm(FlaskForm):
 
 
 class DocumentForm(FlaskForm):
-    unit = SelectField("所属执法单位", choices={}, validate_choice=True)
+    unit = SelectField("所属执法单位", choices={}, invalid_choice_message="请从列表中选择执法单位")
     kind = SelectField(
         "公示类别",
         choices={"": "请选择", **DOCUMENT_KINDS},
         validators=[DataRequired("请选择公示类别")],
+        invalid_choice_message="请从列表中选择公示类别",
     )
     title = StringField(
         "标题", validators=[_required("标题"), Length(max=200, message="标题最多200个字")]

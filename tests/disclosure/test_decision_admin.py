@@ -173,3 +173,11 @@ def test_staff_always_create_for_their_own_unit(app, client, staff):
     decision = decision_by_doc_no(app, "越权1号")
     with app.app_context():
         assert db.session.get(PenaltyDecision, decision.id).unit.code == "xinhua"
+
+
+def test_a_tampered_choice_gets_a_chinese_message(client, staff):
+    page = client.post(
+        "/admin/decisions/new", data=form_data(violation_type="jaywalking", party_type="alien")
+    ).get_data(as_text=True)
+    assert "请从列表中选择违法行为类型" in page and "请选择当事人类型" in page
+    assert "Not a valid choice" not in page

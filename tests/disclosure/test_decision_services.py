@@ -299,3 +299,18 @@ def test_revisions_are_rows_of_their_own(session):
     publish_decision(session, STAFF, decision, may_review=False)
     assert session.scalar(select(DecisionRevision.decision_id)) == decision.id
     assert CLI_ACTOR.label == "cli"
+
+
+@pytest.mark.app_config(DECISION_PUBLICATION_WORKING_DAYS=20)
+def test_the_day_count_is_a_setting_of_the_app(session):
+    decision = add_decision(unit_of("xinhua"), decided_on=date(2026, 3, 2))
+    assert decision.publication_due_on == date(2026, 3, 30)
+
+
+def test_the_holidays_come_from_the_configured_file(app, session, tmp_path):
+    holidays = tmp_path / "holidays.json"
+    holidays.write_text('{"holidays": ["2026-03-04", "2026-03-05"], "makeup_workdays": []}')
+    app.config["HOLIDAYS_FILE"] = str(holidays)
+    app.extensions.pop("working_calendar", None)
+    decision = add_decision(unit_of("xinhua"), decided_on=date(2026, 3, 2))
+    assert decision.publication_due_on == date(2026, 3, 13)  # two days later than 11 March

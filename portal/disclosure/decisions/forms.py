@@ -20,7 +20,9 @@ def _required(label: str):
 class DecisionForm(FlaskForm):
     """The working copy of a decision. ``unit`` is only offered to those who see every unit."""
 
-    unit = SelectField("作出决定的执法单位", choices={}, validate_choice=True)
+    unit = SelectField(
+        "作出决定的执法单位", choices={}, invalid_choice_message="请从列表中选择执法单位"
+    )
     doc_no = StringField(
         "文书号",
         validators=[_required("文书号"), Length(max=100, message="文书号最多100个字")],
@@ -29,6 +31,7 @@ class DecisionForm(FlaskForm):
         "当事人类型",
         choices=dict(PARTY_TYPES),
         validators=[InputRequired("请选择当事人类型")],
+        invalid_choice_message="请选择当事人类型",
     )
     party_name = StringField(
         "当事人姓名或名称",
@@ -43,6 +46,7 @@ class DecisionForm(FlaskForm):
         "违法行为类型",
         choices={"": "请选择", **VIOLATION_TYPES},
         validators=[DataRequired("请选择违法行为类型")],
+        invalid_choice_message="请从列表中选择违法行为类型",
     )
     violation = TextAreaField(
         "违法行为", validators=[_required("违法行为"), Length(max=TEXT_LIMIT, message="内容过长")]
@@ -83,6 +87,7 @@ class RevocationForm(FlaskForm):
         "情形",
         choices={"": "请选择", **REVOCATION_KINDS},
         validators=[DataRequired("请选择情形")],
+        invalid_choice_message="请从列表中选择情形",
     )
     revoked_on = ChineseDateField(
         "登记日期",
