@@ -50,6 +50,8 @@ def document_of(unit: Unit) -> dict:
     document = add_document(unit)
     db.session.commit()
     return {"document_id": document.id}
+
+
 def review_result_of(unit: Unit) -> dict:
     review_round = ReviewRound(name=f"评查{unit.code}", held_on=date(2026, 6, 1))
     result = ReviewResult(round=review_round, unit=unit, files_reviewed=10, score=80, grade="pass")
