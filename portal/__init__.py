@@ -40,7 +40,10 @@ BLUEPRINTS = [
     disclosure.documents_admin_bp,
     disclosure.decisions_admin_bp,
     results.admin_bp,
+    officers.admin_bp,
+    officers.api_bp,
     audit.bp,
+    complaints.admin_bp,
 ]
 
 
@@ -82,4 +85,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
     app.cli.add_command(disclosure.decisions_cli)
+    app.cli.add_command(officers.officers_cli)
+    app.cli.add_command(complaints.complaints_cli)
     return app

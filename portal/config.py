@@ -26,6 +26,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_DECISION_RETENTION_YEARS": "DECISION_RETENTION_YEARS",
     "PORTAL_DECISION_RETENTION_YEARS_PERSON": "DECISION_RETENTION_YEARS_PERSON",
     "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
+    "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -41,7 +42,9 @@ def default_settings(instance_path: str) -> dict:
     instance = Path(instance_path)
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'portal.sqlite3'}",
-        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        # a database error's text must never carry a statement's values (contact details of a
+        # complaint, for one) into the log
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True},
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
@@ -66,6 +69,9 @@ def default_settings(instance_path: str) -> dict:
         "LOGIN_LIMIT_PER_CLIENT": "20 per 15 minutes",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "MAX_CONTENT_LENGTH": 30 * 1024 * 1024,
+        #: badge checks per client (Flask-Limiter syntax); shown on the lookup page
+        "OFFICER_LOOKUP_LIMIT": "10 per minute;100 per hour",
+        "OFFICER_PHOTO_MAX_BYTES": 5 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # the session lifetime bounds the token
         #: a unit's social-evaluation result is shown only from this many answers on
         "EVALUATION_MIN_ANSWERS": 30,

@@ -4,17 +4,21 @@ A loader takes the session and returns (rows added, rows in all); it matches exi
 their natural keys so that running it again adds nothing.
 """
 
+from portal.complaints.demo import load_demo_complaints
 from portal.disclosure.decisions.demo import load_demo_decisions
 from portal.disclosure.demo import load_demo_units
 from portal.disclosure.demo_documents import load_demo_documents
+from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
     "units": load_demo_units,
+    "officers": load_demo_officers,
     "disclosure documents": load_demo_documents,
     "penalty decisions": load_demo_decisions,
     "results": load_demo_results,
+    "complaints": load_demo_complaints,
 }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+import portal.models  # noqa: F401  (every model module: create_all must build every table)
 from portal import create_app
 from portal.extensions import db
 from portal.staff import passwords

@@ -1,7 +1,7 @@
 """disclosure: documents and penalty decisions, each with its published revisions
 
 Revision ID: 0002_disclosure
-Revises: 0005_results (re-chained after merging main; written against 0001_foundation)
+Revises: 0004_complaints (re-chained after merging main; written against 0001_foundation)
 Create Date: 2026-11-30 08:49:10.637985
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "0002_disclosure"
-down_revision = "0005_results"
+down_revision = "0004_complaints"
 branch_labels = None
 depends_on = None
 

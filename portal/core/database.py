@@ -21,8 +21,9 @@ def expect_writes() -> None:
     A read transaction already open (the login check) is ended so the next one takes the lock.
     """
     g.database_writes = True
-    if db.session.in_transaction():
-        db.session.commit()
+    session = db.session()  # the scoped_session proxy does not offer in_transaction()
+    if session.in_transaction():
+        session.commit()
 
 
 def _transaction_may_write() -> bool:

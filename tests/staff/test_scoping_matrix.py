@@ -10,11 +10,17 @@ import pytest
 from flask import url_for
 
 from portal.audit.services import CLI_ACTOR, record_change
+from portal.complaints.models import ReplyTemplate
 from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.officers.models import Officer, OfficerTraining
+from portal.officers.photos import store_photo
+from portal.officers.services import add_training, create_officer
 from portal.results.models import EvaluationPeriod, ReviewResult, ReviewRound, Supervisor
 from portal.staff.models import StaffUser
+from tests.complaints.factories import make_complaint
 from tests.factories import add_decision, add_document
+from tests.officers.conftest import image_bytes
 
 
 def unit_page(unit: Unit) -> dict:
@@ -87,6 +93,58 @@ def supervisor_of(unit: Unit) -> dict:
     return {"supervisor_id": supervisor.id}
 
 
+def officer_of(unit: Unit) -> dict:
+    number = f"{900000 + unit.id}"
+    officer = db.session.query(Officer).filter_by(badge_no=number).first()
+    if officer is None:
+        fields = {
+            "badge_no": number,
+            "cert_no": f"C{number}",
+            "name": "矩阵测试",
+            "post": "执法队员",
+            "category": "市容环境卫生",
+            "area": "测试街道",
+            "cert_valid_from": date(2024, 1, 1),
+            "cert_valid_to": date(2099, 1, 1),
+        }
+        officer = create_officer(db.session, CLI_ACTOR, unit, fields)
+        officer.photo_key = store_photo(image_bytes())
+        add_training(
+            db.session,
+            CLI_ACTOR,
+            officer,
+            {"trained_on": date(2025, 3, 1), "title": "培训", "hours": 4},
+        )
+        db.session.commit()
+    return {"officer_id": officer.id}
+
+
+def training_of(unit: Unit) -> dict:
+    officer_id = officer_of(unit)["officer_id"]
+    training = db.session.query(OfficerTraining).filter_by(officer_id=officer_id).first()
+    return {"officer_id": officer_id, "training_id": training.id}
+
+
+def complaint_of(unit: Unit) -> dict:
+    return {"complaint_id": make_complaint(db.session, unit).id}
+
+
+def complaint_step_of(unit: Unit) -> dict:
+    return {"complaint_id": make_complaint(db.session, unit).id, "action": "accept"}
+
+
+def complaint_attachment_of(unit: Unit) -> dict:
+    complaint = make_complaint(db.session, unit, with_attachment=True)
+    return {"complaint_id": complaint.id, "attachment_id": complaint.attachments[0].id}
+
+
+def reply_template_of(unit: Unit) -> dict:
+    template = ReplyTemplate(unit_id=unit.id, title="本单位模板", body="您好：经核查已处理完毕。")
+    db.session.add(template)
+    db.session.commit()
+    return {"template_id": template.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -104,6 +162,12 @@ SCOPED_URLS = {
     "documents_admin.document_edit": document_of,
     "documents_admin.document_publish": document_of,
     "documents_admin.document_withdraw": document_of,
+    "officers_admin.officer_edit": officer_of,
+    "officers_admin.officer_status": officer_of,
+    "officers_admin.officer_photo": officer_of,
+    "officers_admin.officer_photo_file": officer_of,
+    "officers_admin.officer_trainings": officer_of,
+    "officers_admin.training_delete": training_of,
     "results_admin.review_result": review_result_of,
     "results_admin.review_round": review_round_of,
     "results_admin.publish_review_round": review_round_of,
@@ -111,6 +175,11 @@ SCOPED_URLS = {
     "results_admin.close_evaluation_period": evaluation_period_of,
     "results_admin.supervisor_edit": supervisor_of,
     "results_admin.supervisor_remove": supervisor_of,
+    "complaints_admin.detail": complaint_of,
+    "complaints_admin.contact": complaint_of,
+    "complaints_admin.attachment": complaint_attachment_of,
+    "complaints_admin.act": complaint_step_of,
+    "complaints_admin.template_edit": reply_template_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
