@@ -34,8 +34,11 @@ BLUEPRINTS = [
     search.bp,
     kiosk.bp,
     api.bp,
+    api.feeds_bp,
     staff.bp,
     disclosure.admin_bp,
+    disclosure.documents_admin_bp,
+    disclosure.decisions_admin_bp,
     results.admin_bp,
     officers.admin_bp,
     officers.api_bp,
@@ -81,6 +84,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(db_cli)
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
+    app.cli.add_command(disclosure.decisions_cli)
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
     return app

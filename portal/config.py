@@ -22,11 +22,20 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
     "PORTAL_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
     "PORTAL_TRUSTED_PROXIES": "TRUSTED_PROXIES",
+    "PORTAL_DECISION_PUBLICATION_DAYS": "DECISION_PUBLICATION_WORKING_DAYS",
+    "PORTAL_DECISION_RETENTION_YEARS": "DECISION_RETENTION_YEARS",
+    "PORTAL_DECISION_RETENTION_YEARS_PERSON": "DECISION_RETENTION_YEARS_PERSON",
     "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
     "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
-INTEGER_SETTINGS = {"TRUSTED_PROXIES", "EVALUATION_MIN_ANSWERS"}
+INTEGER_SETTINGS = {
+    "TRUSTED_PROXIES",
+    "DECISION_PUBLICATION_WORKING_DAYS",
+    "DECISION_RETENTION_YEARS",
+    "DECISION_RETENTION_YEARS_PERSON",
+    "EVALUATION_MIN_ANSWERS",
+}
 
 
 def default_settings(instance_path: str) -> dict:
@@ -74,6 +83,13 @@ def default_settings(instance_path: str) -> dict:
         "CITY_HOTLINE": "12345",
         "SUPERVISION_EMAIL": "cgjd@pds.gov.cn",
         "SUPERVISION_ADDRESS": "平顶山市新华区建设路中段116号 平顶山市城市管理局综合监督科",
+        #: penalty decisions are published within this many working days of the decision
+        #: (国办发〔2018〕118号: 7; some local rules say 20)
+        "DECISION_PUBLICATION_WORKING_DAYS": 7,
+        #: published decisions stay in the public lists this many years after the decision …
+        "DECISION_RETENTION_YEARS": 5,
+        #: … or this many when the party is a natural person; the permalink stays either way
+        "DECISION_RETENTION_YEARS_PERSON": 2,
     }
 
 

@@ -5,7 +5,9 @@ their natural keys so that running it again adds nothing.
 """
 
 from portal.complaints.demo import load_demo_complaints
+from portal.disclosure.decisions.demo import load_demo_decisions
 from portal.disclosure.demo import load_demo_units
+from portal.disclosure.demo_documents import load_demo_documents
 from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
 
@@ -13,6 +15,8 @@ from portal.results.demo import load_demo_results
 DEMO_LOADERS = {
     "units": load_demo_units,
     "officers": load_demo_officers,
+    "disclosure documents": load_demo_documents,
+    "penalty decisions": load_demo_decisions,
     "results": load_demo_results,
     "complaints": load_demo_complaints,
 }

@@ -6,6 +6,7 @@ Each domain adds its models module here.
 from portal.audit import models as audit_models
 from portal.complaints import models as complaint_models
 from portal.disclosure import models as disclosure_models
+from portal.disclosure.decisions import models as decision_models
 from portal.officers import models as officer_models
 from portal.results import models as results_models
 from portal.search import models as search_models
@@ -14,6 +15,7 @@ from portal.staff import models as staff_models
 __all__ = [
     "audit_models",
     "complaint_models",
+    "decision_models",
     "disclosure_models",
     "officer_models",
     "results_models",

@@ -132,9 +132,20 @@ def _fresh_database(template_url: str, tmp_path) -> str:
 
 
 def _truncate_all(app) -> None:
+    """Empty every table and restart the ids at 1.
+
+    DELETE (children first) and setval, not TRUNCATE: TRUNCATE makes new files for every table
+    and index, ~0.3 s a test here, where the few rows a test leaves take ~0.01 s to delete.
+    """
     with app.app_context():
-        tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-        db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(text(f'DELETE FROM "{table.name}"'))
+        sequences = db.session.scalars(
+            text("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()")
+        ).all()
+        if sequences:
+            restart = ", ".join(f"setval('\"{name}\"', 1, false)" for name in sequences)
+            db.session.execute(text(f"SELECT {restart}"))
         db.session.execute(
             text("INSERT INTO audit_chain_head (id, last_entry_id, last_hash) VALUES (1, 0, '')")
         )

@@ -1,11 +1,16 @@
 """Factory fixtures return callables that create records with sensible defaults."""
 
 import itertools
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from portal.audit.services import CLI_ACTOR
+from portal.core.models import local_today
+from portal.disclosure.decisions.rules import current_settings, working_calendar
+from portal.disclosure.decisions.services import create_decision
 from portal.disclosure.models import Unit
+from portal.disclosure.services import create_document
 from portal.extensions import db
 from portal.staff.services import create_user
 
@@ -73,3 +78,47 @@ def make_login(client):
         return client.post("/admin/login", data={"username": username, "password": password})
 
     return login
+
+
+# --- disclosure: documents and penalty decisions (call inside an app context) -----------------
+
+
+def decision_data(**overrides) -> dict:
+    """A valid working copy of a penalty decision, as a form or an import row gives it."""
+    data = {
+        "doc_no": f"平新城管罚决字〔2026〕第{next(_numbers)}号",
+        "party_name": "张三",
+        "party_type": "person",
+        "party_is_minor": False,
+        "related_names": "",
+        "violation_type": "street_vending",
+        "violation": "在建设路与中兴路交叉口占道经营",
+        "facts": "当事人在建设路与中兴路交叉口摆摊经营水果，经劝阻后未改正。",
+        "legal_basis": "《城市市容和环境卫生管理条例》第十四条、第三十六条第（二）项",
+        "penalty": "罚款人民币200元，责令立即改正",
+        "fine_amount": "200",
+        "orders_stop_of_business": False,
+        "revokes_licence": False,
+        "decided_on": local_today() - timedelta(days=3),
+    }
+    data.update(overrides)
+    return data
+
+
+def add_decision(unit, actor=CLI_ACTOR, **overrides):
+    """A draft decision of ``unit`` through the service (audited), flushed, not committed."""
+    return create_decision(
+        db.session,
+        actor,
+        unit,
+        decision_data(**overrides),
+        today=local_today(),
+        settings=current_settings(),
+        calendar=working_calendar(),
+    )
+
+
+def add_document(unit, actor=CLI_ACTOR, **overrides):
+    fields = {"kind": "remedies", "title": "行政复议和投诉渠道", "body": "<p>投诉电话 12319</p>"}
+    fields.update(overrides)
+    return create_document(db.session, actor, unit, **fields)

@@ -131,6 +131,74 @@ SCHEMAS = {
         },
     },
     "OfficerList": list_of("Officer"),
+    "Decision": {
+        "type": "object",
+        "description": (
+            "行政处罚决定（仅已公示、已脱敏的字段）。撤下或公示期满的决定不含当事人和处罚内容。"
+        ),
+        "required": [
+            "public_id",
+            "doc_no",
+            "unit_code",
+            "party",
+            "violation",
+            "facts",
+            "legal_basis",
+            "penalty",
+            "fine_amount",
+            "decided_on",
+            "published_at",
+            "status",
+            "url",
+        ],
+        "properties": {
+            "public_id": {"type": "string", "description": "永久链接标识，永不改变"},
+            "doc_no": {"type": "string", "description": "文书号"},
+            "unit_code": {"type": "string"},
+            "unit_name": {"type": "string"},
+            "party": {"type": ["string", "null"], "description": "自然人显示为“姓+某某”"},
+            "party_type": {"type": ["string", "null"], "enum": ["person", "organisation", None]},
+            "violation_type": {"type": ["string", "null"]},
+            "violation_type_label": {"type": ["string", "null"]},
+            "violation": {"type": ["string", "null"]},
+            "facts": {"type": ["string", "null"]},
+            "legal_basis": {"type": ["string", "null"]},
+            "penalty": {"type": ["string", "null"]},
+            "fine_amount": {"type": ["number", "null"], "description": "元"},
+            "decided_on": {"type": "string", "format": "date"},
+            "is_major": {"type": "boolean", "description": "重大行政处罚"},
+            "published_at": {"type": "string", "format": "date-time"},
+            "updated_at": {"type": "string", "format": "date-time"},
+            "revision": {"type": "integer", "description": "现行版本号；大于1表示已更正"},
+            "status": {
+                "type": "string",
+                "enum": ["published", "corrected", "withdrawn", "expired"],
+            },
+            "withdrawal": {
+                "type": ["object", "null"],
+                "properties": {
+                    "withdrawn_at": {"type": "string", "format": "date-time"},
+                    "reason": {"type": "string"},
+                },
+            },
+            "listed_until": {"type": "string", "format": "date", "description": "公示期限"},
+            "url": {"type": "string", "format": "uri"},
+            "revisions": {
+                "type": "array",
+                "description": "修订记录（仅单个决定）",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "revision": {"type": "integer"},
+                        "published_at": {"type": "string", "format": "date-time"},
+                        "reason": {"type": "string"},
+                        "url": {"type": "string", "format": "uri"},
+                    },
+                },
+            },
+        },
+    },
+    "DecisionList": list_of("Decision"),
 }
 
 PATHS = {
@@ -251,6 +319,69 @@ PATHS = {
                     },
                 },
                 "400": ERROR_RESPONSE,
+                "404": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/decisions": {
+        "get": {
+            "summary": "行政处罚决定列表（按决定日期从新到旧）",
+            "operationId": "listDecisions",
+            "parameters": [
+                *LIST_PARAMETERS,
+                {
+                    "name": "unit",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "单位代码",
+                },
+                {
+                    "name": "violation",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "违法行为类型代码",
+                },
+                {
+                    "name": "year",
+                    "in": "query",
+                    "schema": {"type": "integer"},
+                    "description": "决定年份",
+                },
+                {
+                    "name": "major",
+                    "in": "query",
+                    "schema": {"type": "string", "enum": ["1"]},
+                    "description": "仅重大行政处罚",
+                },
+                {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "关键词"},
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/DecisionList"}
+                        }
+                    },
+                },
+                "400": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/decisions/{public_id}": {
+        "get": {
+            "summary": "单个行政处罚决定，含修订记录；撤下的决定只含撤下说明",
+            "operationId": "getDecision",
+            "parameters": [
+                {"name": "public_id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Decision"}}
+                    },
+                },
                 "404": ERROR_RESPONSE,
             },
         }

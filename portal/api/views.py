@@ -3,12 +3,15 @@
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
 
+from portal.api import decisions
 from portal.api.openapi import openapi_document
 from portal.core.pagination import keyset_page
 from portal.disclosure.models import Unit
 from portal.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+bp.add_url_rule("/decisions", "decisions", decisions.decision_list)
+bp.add_url_rule("/decisions/<public_id>", "decision", decisions.decision_detail)
 
 
 def unit_json(unit: Unit) -> dict:
@@ -42,6 +45,7 @@ def index():
             "openapi": url_for("api.openapi", _external=True),
             "endpoints": {
                 "units": url_for("api.units", _external=True),
+                "decisions": url_for("api.decisions", _external=True),
                 "officers": url_for("officers_api.officers", _external=True),
             },
         }

@@ -52,8 +52,9 @@ after their label (案号, 案件编号, 受理编号, 跟踪号 …); dates (20
 2026/3/5, 20260305); amounts (罚款5000元, 50,000.00元, 5万元, 人民币壹万元整); article
 references (第三十七条, 第37条第2款); 《titles》 (so 《残疾人保障法》 is not health data); postal
 codes after 邮编. Phone numbers listed in ``public_phones`` stay (compared by digits, with or
-without area code or extension); service numbers such as 12319 and 12345 are never
-phone-shaped, not even as 0375-12319.
+without area code or extension), and so do the e-mail addresses in ``public_emails`` (a unit's
+published complaint mailbox; compared without case); service numbers such as 12319 and 12345
+are never phone-shaped, not even as 0375-12319.
 
 Full-width digits, letters and spaces, zero-width characters and dash or dot variants are
 normalised for matching only: text outside a finding comes back unchanged, a replacement is
@@ -141,19 +142,23 @@ def find_personal_data(
     party_is_person: bool = True,
     names: Iterable[str] = (),
     public_phones: Iterable[str] = (),
+    public_emails: Iterable[str] = (),
 ) -> list[Finding]:
     """Everything :func:`mask_text` would mask in ``text``, in order, never overlapping."""
     if not text:
         return []
     normalised = patterns.normalise(text)
     public = _public_phone_digits(public_phones)
+    if isinstance(public_emails, str):
+        public_emails = (public_emails,)
+    public_mailboxes = frozenset(email.strip().lower() for email in public_emails)
     candidates = [
         *_explicit_names(normalised, names),
         *_heuristic_names(normalised, party_is_person),
         *_id_numbers(normalised),
         *_bank_cards(normalised),
         *_phones(normalised, public),
-        *_emails(normalised),
+        *_emails(normalised, public_mailboxes),
         *(_plates(normalised) if party_is_person else ()),
         *_addresses(normalised, party_is_person),
         *_health(normalised),
@@ -170,10 +175,15 @@ def mask_text(
     party_is_person: bool = True,
     names: Iterable[str] = (),
     public_phones: Iterable[str] = (),
+    public_emails: Iterable[str] = (),
 ) -> str:
     """``text`` with every finding of :func:`find_personal_data` replaced by its masked form."""
     findings = find_personal_data(
-        text, party_is_person=party_is_person, names=names, public_phones=public_phones
+        text,
+        party_is_person=party_is_person,
+        names=names,
+        public_phones=public_phones,
+        public_emails=public_emails,
     )
     pieces, position = [], 0
     for finding in findings:
@@ -341,9 +351,11 @@ def _phones(normalised: str, public: frozenset[str]) -> Iterator[_Candidate]:
             yield _Candidate("landline", *match.span(1), "*" * (len(number) - 4) + number[-4:])
 
 
-def _emails(normalised: str) -> Iterator[_Candidate]:
+def _emails(normalised: str, public: frozenset[str]) -> Iterator[_Candidate]:
     for match in patterns.EMAIL_RE.finditer(normalised):
         mailbox, domain = match.groups()
+        if match[0].lower() in public:
+            continue
         yield _Candidate("email", *match.span(), f"{mailbox[0]}***@{domain}")
 
 

@@ -42,14 +42,29 @@ def decode_cursor(cursor: str | None, width: int) -> tuple | None:
 
 
 def keyset_page(
-    session, stmt, sort_columns, key_of, cursor: str | None, size: int, descending: bool = False
+    session,
+    stmt,
+    sort_columns,
+    key_of,
+    cursor: str | None,
+    size: int,
+    descending: bool = False,
+    parse_key=None,
 ) -> Page:
     """One page of ``stmt`` ordered by ``sort_columns`` (together unique), after ``cursor``.
 
-    ``key_of(row)`` gives a row's sort key as JSON-friendly values.
+    ``key_of(row)`` gives a row's sort key as JSON-friendly values. ``parse_key(values)``, when
+    given, turns them back into the columns' Python types (a date from its ISO string: the
+    database compares a date column only with a date) and raises ValueError or TypeError for a
+    value that is not one (a 400).
     """
     size = max(1, min(size, MAX_PAGE_SIZE))
     after = decode_cursor(cursor, len(sort_columns))
+    if after is not None and parse_key is not None:
+        try:
+            after = tuple(parse_key(after))
+        except (ValueError, TypeError):
+            abort(400, "翻页参数无效")
     if after is not None:
         position = tuple_(*sort_columns)
         stmt = stmt.where(position < tuple_(*after) if descending else position > tuple_(*after))

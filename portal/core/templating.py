@@ -5,6 +5,7 @@ from datetime import date, datetime
 from flask import Flask, request
 
 from portal.core.models import to_local
+from portal.core.sanitize import sanitize_html
 
 #: the public navigation: (endpoint, label, path prefixes that mark it current)
 PUBLIC_NAVIGATION = [
@@ -43,6 +44,7 @@ def format_chinese_date(day: date | datetime | None) -> str:
 def init_templating(app: Flask) -> None:
     app.jinja_env.filters["local_datetime"] = format_local_datetime
     app.jinja_env.filters["chinese_date"] = format_chinese_date
+    app.jinja_env.filters["sanitize_html"] = sanitize_html
     app.jinja_env.globals["nav_is_current"] = nav_is_current
 
     @app.context_processor

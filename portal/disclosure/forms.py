@@ -1,8 +1,11 @@
-"""Back-office forms of the disclosure domain."""
+"""Back-office forms of units and disclosure documents (decisions: ``decisions.forms``)."""
 
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from portal.core.lifecycle_forms import CorrectionReasonField
+from portal.disclosure.models import DOCUMENT_KINDS
 
 #: deliberately loose: one @, a dot in the domain, no spaces
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -29,3 +32,24 @@ class UnitProfileForm(FlaskForm):
     visit_address = StringField("来访接待地址", validators=[Length(max=200)])
     visit_hours = StringField("接待时间", validators=[Length(max=100)])
     jurisdiction = TextAreaField("管辖范围", validators=[Length(max=4000)])
+
+
+class DocumentForm(FlaskForm):
+    unit = SelectField("所属执法单位", choices={}, invalid_choice_message="请从列表中选择执法单位")
+    kind = SelectField(
+        "公示类别",
+        choices={"": "请选择", **DOCUMENT_KINDS},
+        validators=[DataRequired("请选择公示类别")],
+        invalid_choice_message="请从列表中选择公示类别",
+    )
+    title = StringField(
+        "标题", validators=[_required("标题"), Length(max=200, message="标题最多200个字")]
+    )
+    body = TextAreaField(
+        "正文",
+        validators=[_required("正文"), Length(max=200_000, message="正文过长，请拆分为多个文件")],
+    )
+
+
+class DocumentCorrectionForm(DocumentForm):
+    reason = CorrectionReasonField()

@@ -1,7 +1,14 @@
-"""State changes of the disclosure domain, each audited in the same transaction."""
+"""State changes of units and disclosure documents, each audited in the same transaction.
+
+Penalty decisions have their own services in ``portal.disclosure.decisions.services``.
+"""
 
 from portal.audit.services import Actor, record_change
-from portal.disclosure.models import Unit
+from portal.core.lifecycle import Lifecycle
+from portal.core.masking import find_personal_data, mask_text
+from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
+from portal.core.sanitize import html_to_text, mask_html, sanitize_staff_input
+from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision, Unit
 
 UNIT_PROFILE_FIELDS = (
     "address",
@@ -37,3 +44,139 @@ def update_unit_profile(session, actor: Actor, unit: Unit, changes: dict) -> boo
         unit_id=unit.id,
     )
     return True
+
+
+# --- disclosure documents --------------------------------------------------------------------
+
+DOCUMENT_LIFECYCLE = Lifecycle(
+    "document", DocumentRevision, "document_id", lambda document: document.audit_snapshot()
+)
+TITLE_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 200_000
+
+
+def document_masking_options(unit: Unit, config) -> dict:
+    """A document speaks for the unit: its own and the bureau's contacts stay public."""
+    return {
+        "party_is_person": False,
+        "public_phones": [unit.phone, unit.complaint_phone, config["COMPLAINT_HOTLINE"]],
+        "public_emails": [email for email in (unit.complaint_email, config["SUPERVISION_EMAIL"])],
+    }
+
+
+def document_content(document: DisclosureDocument, config) -> dict:
+    """The fields of a new revision: the sanitised body with personal data masked."""
+    options = document_masking_options(document.unit, config)
+    return {
+        "kind": document.kind,
+        "title": mask_text(document.title, **options),
+        "body_html": mask_html(document.body_html, **options),
+    }
+
+
+def document_findings(document: DisclosureDocument, config) -> list:
+    """Personal data the published revision will mask (for the staff preview)."""
+    options = document_masking_options(document.unit, config)
+    text = document.title + "\n" + html_to_text(document.body_html)
+    return find_personal_data(text, **options)
+
+
+def _apply_document(document: DisclosureDocument, kind: str, title: str, body: str) -> None:
+    if kind not in DOCUMENT_KINDS:
+        raise PublicationError("请选择公示类别", "kind")
+    title = (title or "").strip()
+    if not title:
+        raise PublicationError("请填写标题", "title")
+    if len(title) > TITLE_MAX_LENGTH:
+        raise PublicationError(f"标题最多{TITLE_MAX_LENGTH}个字", "title")
+    if len(body or "") > BODY_MAX_LENGTH:
+        raise PublicationError("正文过长，请拆分为多个文件", "body")
+    body_html = sanitize_staff_input(body)
+    if not html_to_text(body_html):
+        raise PublicationError("请填写正文", "body")
+    document.kind = kind
+    document.title = title
+    document.body_html = body_html
+
+
+def _audit_document(session, actor, document, action: str, before) -> None:
+    session.flush()
+    record_change(
+        session,
+        actor,
+        f"document.{action}",
+        "document",
+        document.id,
+        before=before,
+        after=document.audit_snapshot(),
+        unit_id=document.unit_id,
+    )
+
+
+def create_document(
+    session, actor: Actor, unit: Unit, *, kind: str, title: str, body: str
+) -> DisclosureDocument:
+    document = DisclosureDocument(unit=unit)
+    _apply_document(document, kind, title, body)
+    session.add(document)
+    _audit_document(session, actor, document, "create", None)
+    return document
+
+
+def update_document(
+    session, actor: Actor, document: DisclosureDocument, *, kind: str, title: str, body: str
+) -> bool:
+    """Change a draft; False when nothing changed. A published document is corrected."""
+    if document.status not in (DRAFT, REVIEW):
+        raise PublicationError("已公示的文件不能直接修改，请使用“更正”")
+    before = document.audit_snapshot()
+    old_body = document.body_html
+    _apply_document(document, kind, title, body)
+    if document.audit_snapshot() == before and document.body_html == old_body:
+        return False
+    _audit_document(session, actor, document, "update", before)
+    return True
+
+
+def publish_document(session, actor: Actor, document: DisclosureDocument, config, *, now=None):
+    return DOCUMENT_LIFECYCLE.publish(
+        session, actor, document, document_content(document, config), now=now
+    )
+
+
+def correct_document(
+    session,
+    actor: Actor,
+    document: DisclosureDocument,
+    config,
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    reason: str,
+    now=None,
+):
+    """Publish a new revision of a published document; ``reason`` is shown publicly."""
+    if document.status != PUBLISHED:
+        raise PublicationError("只有公示中的文件可以更正")
+    before = document.audit_snapshot()
+    _apply_document(document, kind, title, body)
+    return DOCUMENT_LIFECYCLE.correct(
+        session,
+        actor,
+        document,
+        document_content(document, config),
+        mask_text((reason or "").strip(), **document_masking_options(document.unit, config)),
+        before=before,
+        now=now,
+    )
+
+
+def withdraw_document(
+    session, actor: Actor, document: DisclosureDocument, reason: str, config, *, now=None
+):
+    """撤下; the public reason is masked like the document."""
+    options = document_masking_options(document.unit, config)
+    DOCUMENT_LIFECYCLE.withdraw(
+        session, actor, document, mask_text((reason or "").strip(), **options), now=now
+    )

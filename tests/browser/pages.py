@@ -36,6 +36,15 @@ PUBLIC_PAGES = [
     "/kiosk/",
     "/admin/login",
     "/no-such-page",
+    # disclosure: the demo's well-known permalinks (portal/disclosure/decisions/demo.py)
+    "/decisions/?unit=weidong&violation=street_vending",
+    "/decisions/demo-corrected",
+    "/decisions/demo-corrected/revisions/1",
+    "/decisions/demo-withdrawn",
+    "/decisions/demo-expired",
+    "/decisions/demo-major",
+    "/disclosure/documents/d-xinhua-4",
+    "/disclosure/documents/d-zhidui-old",
 ]
 
 #: pages behind the back-office login (checked logged in as the demo admin)
@@ -61,6 +70,27 @@ ADMIN_PAGES = [
     "/admin/officers/1/photo",
     "/admin/officers/1/trainings",
     "/admin/account/password",
+    # disclosure: demo decisions 1-5 are demo-corrected, -withdrawn, -major, -expired, -draft
+    "/admin/decisions/",
+    "/admin/decisions/due",
+    "/admin/decisions/new",
+    "/admin/decisions/1",
+    "/admin/decisions/1/edit",
+    "/admin/decisions/1/withdraw",
+    "/admin/decisions/1/revocation",
+    "/admin/decisions/2",
+    "/admin/decisions/3/major",
+    "/admin/decisions/5",
+    "/admin/decisions/5/edit",
+    "/admin/decisions/5/publish",
+    "/admin/decisions/5/submit",
+    "/admin/decisions/5/return",
+    "/admin/documents/",
+    "/admin/documents/new",
+    "/admin/documents/7",
+    "/admin/documents/7/edit",
+    "/admin/documents/7/publish",
+    "/admin/documents/7/withdraw",
     # demo complaint 1 is waiting for acceptance, 2 is being handled (portal.complaints.demo)
     "/admin/complaints/",
     "/admin/complaints/?due=overdue&sort=new",

@@ -332,6 +332,27 @@ def test_public_phones_stay(text, expected):
     assert mask_text(text, public_phones=PUBLIC_PHONES) == expected
 
 
+PUBLIC_EMAILS = ("xinhua_cgts@pds.gov.cn", "CGJD@pds.gov.cn")
+
+# A unit's published mailbox stays; everyone else's is masked, also next to it.
+WITH_PUBLIC_EMAILS = [
+    pytest.param("投诉邮箱：xinhua_cgts@pds.gov.cn", "投诉邮箱：xinhua_cgts@pds.gov.cn", id="unit"),
+    pytest.param("来信请寄cgjd@PDS.gov.cn。", "来信请寄cgjd@PDS.gov.cn。", id="case-insensitive"),
+    pytest.param(
+        "当事人邮箱zhang.san@163.com，单位邮箱xinhua_cgts@pds.gov.cn",
+        "当事人邮箱z***@163.com，单位邮箱xinhua_cgts@pds.gov.cn",
+        id="private-beside-public",
+    ),
+    pytest.param("xinhua_cgts2@pds.gov.cn", "x***@pds.gov.cn", id="similar-is-not-public"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITH_PUBLIC_EMAILS)
+def test_public_emails_stay(text, expected):
+    assert mask_text(text, public_emails=PUBLIC_EMAILS) == expected
+    assert mask_text(text) != text  # without the list, every address is masked
+
+
 @pytest.mark.parametrize(("text", "expected"), FULL_WIDTH)
 def test_full_width_input(text, expected):
     assert mask_text(text) == expected

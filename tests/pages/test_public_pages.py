@@ -47,7 +47,6 @@ def test_every_navigation_link_answers(client, demo_units):
         "/media/",
         "/search",
         "/kiosk/",
-        "/decisions/",
     ],
 )
 def test_sections_not_built_yet_say_so(client, path):

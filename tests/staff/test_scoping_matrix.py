@@ -19,6 +19,7 @@ from portal.officers.services import add_training, create_officer
 from portal.results.models import EvaluationPeriod, ReviewResult, ReviewRound, Supervisor
 from portal.staff.models import StaffUser
 from tests.complaints.factories import make_complaint
+from tests.factories import add_decision, add_document
 from tests.officers.conftest import image_bytes
 
 
@@ -43,6 +44,18 @@ def audit_entry_of(unit: Unit) -> dict:
 def user_of(unit: Unit) -> dict:
     user = db.session.query(StaffUser).filter_by(unit_id=unit.id).first()
     return {"user_id": user.id}
+
+
+def decision_of(unit: Unit) -> dict:
+    decision = add_decision(unit)
+    db.session.commit()
+    return {"decision_id": decision.id}
+
+
+def document_of(unit: Unit) -> dict:
+    document = add_document(unit)
+    db.session.commit()
+    return {"document_id": document.id}
 
 
 def review_result_of(unit: Unit) -> dict:
@@ -137,6 +150,18 @@ SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
     "audit.entry": audit_entry_of,
     "staff.user_edit": user_of,
+    "decisions_admin.decision": decision_of,
+    "decisions_admin.decision_edit": decision_of,
+    "decisions_admin.decision_submit": decision_of,
+    "decisions_admin.decision_publish": decision_of,
+    "decisions_admin.decision_return": decision_of,
+    "decisions_admin.decision_withdraw": decision_of,
+    "decisions_admin.decision_revocation": decision_of,
+    "decisions_admin.decision_major": decision_of,
+    "documents_admin.document": document_of,
+    "documents_admin.document_edit": document_of,
+    "documents_admin.document_publish": document_of,
+    "documents_admin.document_withdraw": document_of,
     "officers_admin.officer_edit": officer_of,
     "officers_admin.officer_status": officer_of,
     "officers_admin.officer_photo": officer_of,
@@ -174,6 +199,7 @@ OFFICE_ONLY = {
     "results_admin.close_evaluation_period",
     "results_admin.supervisor_edit",
     "results_admin.supervisor_remove",
+    "decisions_admin.decision_return",
 }
 
 

@@ -1,0 +1,59 @@
+"""/api/v1/decisions: the public list of decisions (same filters as the page) and one decision.
+
+Only published, masked fields (``portal.disclosure.decisions.public``). A decision that was
+never published is a 404; a withdrawn or expired one answers with its notice and no content.
+"""
+
+from flask import abort, jsonify, request
+from sqlalchemy import select
+
+from portal.disclosure.decisions.models import PenaltyDecision
+from portal.disclosure.decisions.public import PublicRevisionNote, decision_json, public_view
+from portal.disclosure.decisions.services import DECISION_LIFECYCLE
+from portal.disclosure.decisions.views import decision_list_for_request, filters_of_request
+from portal.extensions import db
+
+DEFAULT_PAGE_SIZE = 50
+
+
+def _page_size() -> int:
+    value = request.args.get("limit", "")
+    if not value:
+        return DEFAULT_PAGE_SIZE
+    if not value.isdigit() or not 1 <= int(value) <= 200:
+        abort(400, "limit 应为 1 到 200 之间的整数")
+    return int(value)
+
+
+def decision_list():
+    listing = decision_list_for_request()
+    filters = filters_of_request(listing)
+    page = listing.page(filters, request.args.get("cursor"), _page_size())
+    return jsonify(
+        {"items": [decision_json(view) for view in page.items], "next": page.next_cursor}
+    )
+
+
+def decision_detail(public_id: str):
+    decision = None
+    if len(public_id) <= 16:
+        decision = db.session.scalars(
+            select(PenaltyDecision).where(PenaltyDecision.public_id == public_id)
+        ).first()
+    if decision is None:
+        abort(404, "没有这个处罚决定")
+    listing = decision_list_for_request()
+    view = public_view(
+        decision,
+        decision.unit,
+        DECISION_LIFECYCLE.revision(db.session, decision),
+        listing.cutoffs,
+        listing.settings,
+    )
+    if view is None:
+        abort(404, "没有这个处罚决定")
+    history = [
+        PublicRevisionNote(revision.revision_no, revision.published_at, revision.reason)
+        for revision in DECISION_LIFECYCLE.revisions(db.session, decision)
+    ]
+    return jsonify(decision_json(view, history))

@@ -1,0 +1,114 @@
+"""From a decision's working copy to what may be published: the masked public fields.
+
+``masked_content`` is the one way a revision's fields are made, so the staff preview, the
+published revision and everything read from it (page, feed, CSV, JSON, API, search) agree.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from portal.core.masking import find_personal_data, mask_party_name, mask_text
+from portal.disclosure.decisions.models import PenaltyDecision
+
+#: the free-text fields that are masked, with their labels for the preview
+MASKED_TEXT_FIELDS = {
+    "violation": "违法行为",
+    "facts": "违法事实",
+    "legal_basis": "处罚依据",
+    "penalty": "处罚内容",
+}
+FINDING_LABELS = {
+    "name": "姓名",
+    "id_number": "身份证号",
+    "bank_card": "银行账号",
+    "mobile": "手机号码",
+    "landline": "固定电话",
+    "email": "电子邮箱",
+    "plate": "车牌号",
+    "address": "住址",
+    "health": "健康信息",
+}
+
+
+def public_party(decision: PenaltyDecision) -> str:
+    return mask_party_name(decision.party_name, decision.party_type)
+
+
+def masking_options(decision: PenaltyDecision) -> dict:
+    """The arguments of ``mask_text`` for this decision's texts."""
+    person = decision.party_type == "person"
+    names = [decision.party_name] if person else []
+    names += decision.related_name_list
+    unit = decision.unit
+    phones = [unit.phone, unit.complaint_phone] if unit is not None else []
+    return {"party_is_person": person, "names": names, "public_phones": phones}
+
+
+def masked_content(decision: PenaltyDecision) -> dict:
+    """The fields of a new ``DecisionRevision``: every text masked, the party as published."""
+    options = masking_options(decision)
+    return {
+        "doc_no": decision.doc_no.strip(),
+        "party": public_party(decision),
+        "party_type": decision.party_type,
+        "violation_type": decision.violation_type,
+        **{
+            field: mask_text(getattr(decision, field) or "", **options)
+            for field in MASKED_TEXT_FIELDS
+        },
+        "fine_amount": decision.fine_amount,
+        "decided_on": decision.decided_on,
+        "is_major": decision.is_major,
+    }
+
+
+@dataclass(frozen=True)
+class PreviewPiece:
+    """A run of the masked text; ``kind`` is set where personal data was replaced."""
+
+    text: str
+    kind: str = ""
+    original_length: int = 0
+
+    @property
+    def label(self) -> str:
+        return FINDING_LABELS.get(self.kind, "")
+
+
+@dataclass(frozen=True)
+class FieldPreview:
+    name: str
+    label: str
+    pieces: list[PreviewPiece]
+
+    @property
+    def findings(self) -> int:
+        return sum(1 for piece in self.pieces if piece.kind)
+
+
+def preview(decision: PenaltyDecision) -> list[FieldPreview]:
+    """The masked texts split into pieces, so staff see each replacement highlighted."""
+    options = masking_options(decision)
+    previews = []
+    for field, label in MASKED_TEXT_FIELDS.items():
+        text = getattr(decision, field) or ""
+        pieces, position = [], 0
+        for finding in find_personal_data(text, **options):
+            if finding.start > position:
+                pieces.append(PreviewPiece(text[position : finding.start]))
+            pieces.append(PreviewPiece(finding.replacement, finding.kind, len(finding.original)))
+            position = finding.end
+        if position < len(text):
+            pieces.append(PreviewPiece(text[position:]))
+        previews.append(FieldPreview(field, label, pieces))
+    return previews
+
+
+def private_fingerprint(decision: PenaltyDecision) -> str:
+    """A hash of the private texts: the audit log shows that they changed, not what they say."""
+    parts = [
+        decision.party_name,
+        decision.related_names,
+        *(getattr(decision, field) or "" for field in MASKED_TEXT_FIELDS),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
