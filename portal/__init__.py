@@ -72,9 +72,11 @@ def create_app(config: dict | None = None) -> Flask:
     init_templating(app)
     init_headers(app)
     init_errors(app)
+    search.init_app(app)
 
     app.cli.add_command(setup_command)
     app.cli.add_command(db_cli)
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
+    app.cli.add_command(search.search_cli)
     return app

@@ -1,0 +1,147 @@
+"""Search providers: what each kind of published item looks like in the index.
+
+The indexer knows nothing about decisions, documents or officers. For every kind it asks the
+provider registered here:
+
+* ``load(session, ids)`` — the ``SearchDocument`` of each of those ids that is public right
+  now (published, not withdrawn, not expired, masked). An id it does not return is removed
+  from the index: that is how withdrawing or unpublishing works.
+* ``iter_all(session)`` — every public item of the kind, for ``search reindex`` (stream it:
+  ``yield_per``; a full rebuild reads every row).
+* ``url(ref)`` — the public page of an item, from the ``ref`` its document carries.
+
+Adding a kind (about 30 lines)::
+
+    # 1. In the domain's services, in the same transaction as every change of what is public
+    #    (publish, correct, withdraw, edit while published, expiry):
+    record_index_change(session, "decision", decision.id)
+
+    # 2. Here:
+    def _decision_document(decision: Decision) -> SearchDocument:
+        return SearchDocument(
+            kind="decision",
+            object_id=str(decision.id),
+            ref=decision.public_id,
+            title=f"{decision.document_number} {decision.violation}",
+            body=decision.public_text(),            # the masked text the public page shows
+            unit_code=decision.unit.code,
+            published_on=decision.decided_on,
+            numbers=(decision.document_number,),    # exact match on 文书号
+        )
+
+    def _public_decisions():
+        return select(Decision).where(Decision.is_public).options(joinedload(Decision.unit))
+
+    register(SearchProvider(
+        kind="decision",
+        label="处罚决定",
+        load=lambda session, ids: map(_decision_document, session.scalars(
+            _public_decisions().where(Decision.id.in_(int(i) for i in ids)))),
+        iter_all=lambda session: map(_decision_document, session.scalars(
+            _public_decisions().order_by(Decision.id).execution_options(yield_per=500))),
+        url=lambda ref: url_for("disclosure.decision", public_id=ref),
+        order=20,
+        count=lambda session: session.scalar(
+            select(func.count()).select_from(_public_decisions().subquery())),
+    ))
+
+    # 3. Test it like tests/search/test_unit_provider.py does for units: publish, find;
+    #    change, find the new text; withdraw, find nothing.
+
+Officers put their names and badge/certificate numbers in ``names``/``numbers`` (exact match:
+jieba splits 邹海燕 into 邹 / 海燕 and would match every 海燕); the body then holds the public
+roster fields only. Never put anything in a document that the public page does not show.
+A new kind, or a change of what an existing kind indexes, needs ``search reindex`` after
+deployment (entries of a kind this code has no provider for are skipped with a warning).
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from flask import url_for
+from sqlalchemy import func, select
+
+from portal.disclosure.models import Unit
+from portal.search.documents import SearchDocument
+
+
+@dataclass(frozen=True)
+class SearchProvider:
+    kind: str
+    #: what the result list and the kind filter call this kind
+    label: str
+    load: Callable[[object, Sequence[str]], Iterable[SearchDocument]]
+    iter_all: Callable[[object], Iterable[SearchDocument]]
+    url: Callable[[str], str]
+    #: position in the kind filter
+    order: int = 100
+    #: how many public items there are (for the progress bar of ``search reindex``)
+    count: Callable[[object], int] | None = None
+
+
+#: kind → provider
+PROVIDERS: dict[str, SearchProvider] = {}
+
+
+def register(provider: SearchProvider) -> SearchProvider:
+    PROVIDERS[provider.kind] = provider
+    return provider
+
+
+def unregister(kind: str) -> None:
+    PROVIDERS.pop(kind, None)
+
+
+def kind_label(kind: str) -> str:
+    provider = PROVIDERS.get(kind)
+    return provider.label if provider else kind
+
+
+# --- enforcing units -------------------------------------------------------------------------
+
+
+def _unit_document(unit: Unit) -> SearchDocument:
+    # Everything here is on the unit's public page; the phones are the unit's own, public ones.
+    body = "\n".join(
+        part
+        for part in (
+            unit.jurisdiction,
+            f"地址：{unit.address}",
+            f"办公电话：{unit.phone}",
+            f"投诉电话：{unit.complaint_phone}",
+            f"来访地址：{unit.visit_address}" if unit.visit_address else "",
+        )
+        if part
+    )
+    return SearchDocument(
+        kind="unit",
+        object_id=str(unit.id),
+        ref=unit.code,
+        title=unit.name,
+        body=body,
+        unit_code=unit.code,
+        names=(unit.name, unit.short_name),
+        public_phones=(unit.phone, unit.complaint_phone),
+    )
+
+
+def _load_units(session, ids: Sequence[str]) -> Iterable[SearchDocument]:
+    numbers = [int(i) for i in ids if str(i).isdigit()]
+    return map(_unit_document, session.scalars(select(Unit).where(Unit.id.in_(numbers))))
+
+
+def _all_units(session) -> Iterable[SearchDocument]:
+    return map(_unit_document, session.scalars(select(Unit).order_by(Unit.id)))
+
+
+register(
+    SearchProvider(
+        kind="unit",
+        label="执法单位",
+        load=_load_units,
+        iter_all=_all_units,
+        url=lambda ref: url_for("disclosure.unit", code=ref),
+        order=10,
+        count=lambda session: session.scalar(select(func.count()).select_from(Unit)),
+    )
+)
