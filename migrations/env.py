@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from portal.extensions import db
 import portal.models  # noqa: F401  (fills the metadata)
+from portal.extensions import db
 
 target_metadata = db.metadata
 

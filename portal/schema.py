@@ -5,7 +5,6 @@ from pathlib import Path
 import click
 from alembic import command
 from alembic.config import Config
-from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal.demo import load_demo_data
@@ -70,4 +69,3 @@ def current_command() -> None:
     """Show the database's migration revision."""
     with db.engine.connect() as connection:
         command.current(alembic_config(connection))
-    current_app.logger.debug("checked the current revision")

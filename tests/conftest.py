@@ -11,16 +11,31 @@ import shutil
 import uuid
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from portal import create_app
 from portal.extensions import db
+from portal.staff import passwords
 from tests.factories import make_login, make_unit_factory, make_user_factory
 
 POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "")
+
+
+# --- speed ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Argon2id with the smallest cost: the tests hash hundreds of passwords, and the cost
+    parameters are not what they test. Production keeps argon2-cffi's RFC 9106 defaults."""
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = original
 
 
 # --- databases -------------------------------------------------------------------------------
@@ -33,7 +48,9 @@ class PostgresServer:
         self.url = make_url(url)
         if self.url.drivername in ("postgresql", "postgres"):
             self.url = self.url.set(drivername="postgresql+psycopg")
-        self.admin_engine = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self.admin_engine = create_engine(
+            self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool
+        )
         self.created: list[str] = []
 
     def new_database(self) -> str:

@@ -49,8 +49,13 @@ def run_cli(environment: dict, *args: str, input_text: str | None = None) -> str
 class LiveServer:
     """gunicorn serving ``wsgi:app`` with the given environment."""
 
-    def __init__(self, environment: dict, workers: int = 2, log_path: Path | None = None,
-                 extra_args: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        environment: dict,
+        workers: int = 2,
+        log_path: Path | None = None,
+        extra_args: tuple[str, ...] = (),
+    ):
         self.environment = environment
         self.workers = workers
         self.extra_args = extra_args

@@ -23,8 +23,9 @@ class PasswordForm(FlaskForm):
     )
 
 
-def unit_choices(units) -> list[tuple[str, str]]:
-    return [("", "（不绑定单位）")] + [(unit.code, unit.name) for unit in units]
+def unit_choices(units) -> dict[str, str]:
+    # WTForms takes choices as a {value: label} dict; tuples are deprecated since 3.3
+    return {"": "（不绑定单位）"} | {unit.code: unit.name for unit in units}
 
 
 class UserForm(FlaskForm):
@@ -32,7 +33,7 @@ class UserForm(FlaskForm):
         "用户名", validators=[DataRequired("请填写用户名"), Length(max=64, message="最多64个字符")]
     )
     display_name = StringField("姓名", validators=[Length(max=64, message="最多64个字符")])
-    role = SelectField("角色", choices=list(ROLES.items()))
+    role = SelectField("角色", choices=ROLES)
     unit = SelectField("所属单位", choices=[], validate_choice=True)
     password = PasswordField("初始密码", validators=[Length(max=200)])
     is_enabled = BooleanField("启用", default=True)

@@ -14,7 +14,9 @@ import pytest
 
 from tests.browser.pages import ADMIN_PAGES, PUBLIC_PAGES
 
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
 
 
 def fetch_pages(server, paths, opener) -> dict[str, str]:
@@ -30,12 +32,15 @@ def fetch_pages(server, paths, opener) -> dict[str, str]:
 
 def logged_in_opener(server):
     opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
     with opener.open(server.url + "/admin/login") as response:
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
-                          response.read().decode()).group(1)
-    form = urllib.parse.urlencode({"csrf_token": token, "username": "demo-admin",
-                                   "password": "browser-test-pass-1"}).encode()
+        token = re.search(
+            r'name="csrf_token" type="hidden" value="([^"]+)"', response.read().decode()
+        ).group(1)
+    form = urllib.parse.urlencode(
+        {"csrf_token": token, "username": "demo-admin", "password": "browser-test-pass-1"}
+    ).encode()
     opener.open(server.url + "/admin/login", data=form).close()
     return opener
 
@@ -51,12 +56,24 @@ def test_all_pages_are_valid_html(live_server, tmp_path):
         file.write_text(html, encoding="utf-8")
         files[file.name] = path
     result = subprocess.run(
-        ["java", "-Dnu.validator.servlet.allow-forbidden-hosts=true", "-jar", str(VNU),
-         "--errors-only", "--format", "json", *[str(tmp_path / f"page{n}.html")
-                                               for n in range(len(pages))]],
-        capture_output=True, text=True, timeout=300,
+        [
+            "java",
+            "-Dnu.validator.servlet.allow-forbidden-hosts=true",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            *[str(tmp_path / f"page{n}.html") for n in range(len(pages))],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{files.get(Path(m.get('url', '')).name)}: {m.get('message')} "
-              f"(line {m.get('lastLine')})" for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{files.get(Path(m.get('url', '')).name)}: {m.get('message')} (line {m.get('lastLine')})"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == []
