@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 from alembic import command
 from alembic.config import Config
+from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal.demo import load_demo_data
