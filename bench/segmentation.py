@@ -53,17 +53,19 @@ def load_jieba():
 
 def jieba_index_terms(jieba, text: str) -> list[str]:
     """What ``segmentation.index_terms`` promises, computed with Python jieba's search mode."""
+    user_words = set(segmentation.USER_WORDS)
     terms = []
     for run in segmentation._RUNS.finditer(segmentation.normalise(text)):
         chunk = run.group()
         if chunk[0] < "\u3400":
             terms.append(chunk)
             continue
-        words = {(start, end) for _word, start, end in jieba.tokenize(chunk)}
+        words = list(jieba.tokenize(chunk))
         for word, start, end in jieba.tokenize(chunk, mode="search"):
             if word in segmentation.STOP_CHARACTERS:
                 continue
-            if (start, end) not in words and word in segmentation.JUNK_SUBWORDS:
+            parent = next(w for w, s, e in words if s <= start and end <= e)
+            if parent != word and parent in user_words and word in segmentation.JUNK_SUBWORDS:
                 continue
             terms.append(word)
     return terms

@@ -2,6 +2,7 @@
 
 from portal.audit.services import Actor, record_change
 from portal.disclosure.models import Unit
+from portal.search.outbox import record_index_change
 
 UNIT_PROFILE_FIELDS = (
     "address",
@@ -36,4 +37,5 @@ def update_unit_profile(session, actor: Actor, unit: Unit, changes: dict) -> boo
         after=after,
         unit_id=unit.id,
     )
+    record_index_change(session, "unit", unit.id)
     return True

@@ -25,12 +25,13 @@ search_cli = AppGroup("search", help="This host's search index (Whoosh + jieba).
 def reindex_command(quiet: bool) -> None:
     """Rebuild the search index from the database.
 
+    A change of the user dictionary (portal/search/dictionary.txt) or of the segmenter needs
+    a full reindex: the index holds the words as they were segmented when it was built. So
+    does a new kind of content, or a change of what a kind indexes.
+
     Builds a new index beside the current one and swaps it in atomically: searches keep
     working on the old index meanwhile, and changes published during the build are applied
-    before the swap. Run it after a change of the user dictionary
-    (portal/search/dictionary.txt) or of the segmenter — the index holds words as they were
-    segmented then, so such a change needs a full reindex — and after a new kind of content
-    or a change of what a kind indexes is deployed.
+    before the swap.
     """
     app = current_app._get_current_object()
     total = count_public_documents(app)

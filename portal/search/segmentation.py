@@ -12,8 +12,9 @@ split here (ASCII-lowercased, full-width forms folded), so numbers such as 0375-
 
 Index text is segmented the way jieba's "search" mode does it — each word, plus the 2- and
 3-character dictionary words inside longer words (占道经营 → 占道, 经营, 占道经营) — minus
-``JUNK_SUBWORDS``, sub-words that only exist by accident (占道经营 → 道经, 执法人员 → 法人).
-They are dropped only as sub-words: 法人 written on its own is still a word. This does what
+``JUNK_SUBWORDS``, sub-words that only exist by accident inside the words of our dictionary
+(占道经营 → 道经, 执法人员 → 法人). They are dropped only there: 法人 on its own, or inside
+jieba's own 法人代表, is still indexed. This does what
 ``jieba.del_word`` is used for without deleting real words from the dictionary (rjieba has no
 ``del_word``). A query is segmented without the sub-words, so that 经营 finds 占道经营 but
 占道经营 does not match every text that merely contains 经营.
@@ -56,6 +57,7 @@ def _read_dictionary(path: Path) -> tuple[list[str], frozenset[str]]:
 
 
 USER_WORDS, JUNK_SUBWORDS = _read_dictionary(DICTIONARY_PATH)
+_USER_WORD_SET = frozenset(USER_WORDS)
 
 #: what the index depends on besides the documents: the segmenter and the dictionary
 DICTIONARY_VERSION = "rjieba-{}:{}".format(
@@ -86,13 +88,14 @@ def _words(text: str):
 
 def _subwords(word: str):
     """The dictionary words of 2 and 3 characters inside a longer word, as jieba's search mode
-    finds them, without the junk ones."""
+    finds them, without the junk ones of our own words."""
+    junk = JUNK_SUBWORDS if word in _USER_WORD_SET else ()
     for size in (2, 3):
         if len(word) <= size:
             break
         for start in range(len(word) - size + 1):
             part = word[start : start + size]
-            if part not in JUNK_SUBWORDS and rjieba.has_word(part):
+            if part not in junk and rjieba.has_word(part):
                 yield part
 
 
