@@ -36,7 +36,7 @@ Adding a kind (about 30 lines)::
         kind="decision",
         label="处罚决定",
         load=lambda session, ids: map(_decision_document, session.scalars(
-            _public_decisions().where(Decision.id.in_(int(i) for i in ids)))),
+            _public_decisions().where(Decision.id.in_([int(i) for i in ids])))),
         iter_all=lambda session: map(_decision_document, session.scalars(
             _public_decisions().order_by(Decision.id).execution_options(yield_per=500))),
         url=lambda ref: url_for("disclosure.decision", public_id=ref),

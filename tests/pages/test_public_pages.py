@@ -46,7 +46,6 @@ def test_every_navigation_link_answers(client, demo_units):
         "/stats/",
         "/reviews/",
         "/media/",
-        "/search",
         "/kiosk/",
         "/decisions/",
         "/officers/lookup",

@@ -5,11 +5,7 @@ import time
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import select
 
-from portal.audit.services import CLI_ACTOR
-from portal.disclosure.models import Unit
-from portal.disclosure.services import update_unit_profile
 from portal.extensions import db
 from portal.search import indexer
 from portal.search.documents import SearchDocument
@@ -40,15 +36,6 @@ def test_published_content_is_found_changed_and_withdrawn(notices, search_index,
     notices.withdraw("1")
     assert search_index.sync().removed == 1
     assert search("违法建设 整治").hrefs == []
-
-
-def test_a_unit_edit_reaches_the_index(app, demo_units, search_index, search):
-    with app.app_context():
-        unit = db.session.scalar(select(Unit).where(Unit.code == "shilong"))
-        update_unit_profile(db.session, CLI_ACTOR, unit, {"jurisdiction": "石龙区内的露天烧烤整治"})
-        db.session.commit()
-    search_index.sync()
-    assert search("露天烧烤").hrefs == ["/disclosure/units/shilong"]
 
 
 def test_personal_data_never_reaches_the_index(notices, search_index, search, app):
