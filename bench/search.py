@@ -32,7 +32,7 @@ from bench.corpus import QUERIES, SHORT_QUERIES, documents  # noqa: E402
 from portal.search.documents import SearchDocument, index_fields  # noqa: E402
 from portal.search.query import parse, text_query  # noqa: E402
 from portal.search.readers import SearcherCache  # noqa: E402
-from portal.search.service import SearchRequest, run_search  # noqa: E402
+from portal.search.service import SearchRequest, run_search, top_hits  # noqa: E402
 from portal.search.store import (  # noqa: E402
     IndexState,
     directory_size,
@@ -147,9 +147,7 @@ def run(count: int, workdir: Path, rounds: int, reuse: bool) -> None:
 
     def whoosh_top10(text):
         with cache.searcher(root) as opened:
-            hits = opened.searcher.search(
-                text_query(parse(text), opened.searcher.reader()), limit=10, terms=False
-            )
+            hits = top_hits(opened.searcher, text_query(parse(text), opened.searcher.reader()), 10)
             return [hit["title"] for hit in hits]
 
     def fts5_top10(text):

@@ -6,8 +6,9 @@ provider registered here:
 * ``load(session, ids)`` — the ``SearchDocument`` of each of those ids that is public right
   now (published, not withdrawn, not expired, masked). An id it does not return is removed
   from the index: that is how withdrawing or unpublishing works.
-* ``iter_all(session)`` — every public item of the kind, for ``search reindex`` (stream it:
-  ``yield_per``; a full rebuild reads every row).
+* ``iter_all(session)`` — every public item of the kind, for ``search reindex``, newest
+  first (a word matching more than ``service.SCORE_BUDGET`` documents is ranked among the
+  first ones indexed), streamed with ``yield_per`` (a full rebuild reads every row).
 * ``url(ref)`` — the public page of an item, from the ``ref`` its document carries.
 
 Adding a kind (about 30 lines)::
@@ -38,7 +39,8 @@ Adding a kind (about 30 lines)::
         load=lambda session, ids: map(_decision_document, session.scalars(
             _public_decisions().where(Decision.id.in_([int(i) for i in ids])))),
         iter_all=lambda session: map(_decision_document, session.scalars(
-            _public_decisions().order_by(Decision.id).execution_options(yield_per=500))),
+            _public_decisions().order_by(Decision.decided_on.desc(), Decision.id.desc())
+            .execution_options(yield_per=500))),
         url=lambda ref: url_for("disclosure.decision", public_id=ref),
         order=20,
         count=lambda session: session.scalar(
@@ -46,7 +48,8 @@ Adding a kind (about 30 lines)::
     ))
 
     # 3. Test it like tests/search/test_unit_provider.py does for units: publish, find;
-    #    change, find the new text; withdraw, find nothing.
+    #    change, find the new text; withdraw, find nothing; raw ID numbers and phones of the
+    #    case never found (tests/search/test_indexer.py::test_personal_data_never_reaches…).
 
 Officers put their names and badge/certificate numbers in ``names``/``numbers`` (exact match:
 jieba splits 邹海燕 into 邹 / 海燕 and would match every 海燕); the body then holds the public

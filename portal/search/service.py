@@ -1,10 +1,10 @@
 """Running a search: ranked or dated hits for one page, and the counts behind the filters.
 
 Speed comes from doing little per query: a warm searcher per worker (``readers``), filters
-intersected into the query, only ``page × PAGE_SIZE`` hits scored, no phrase positions, and the
-filter counts computed once per query and index version, then memoised — paging and
-filtering the same query reuse them. Beyond ``EXACT_COUNT_LIMIT`` matches the counts are
-extrapolated from the first matches of each segment, and the page says "约".
+intersected into the query, no phrase positions, at most ``SCORE_BUDGET`` matches scored for
+the relevance order, and the filter counts computed once per query and index version, then
+memoised — paging and filtering the same query reuse them. Beyond ``EXACT_COUNT_LIMIT``
+matches per segment the counts are extrapolated, and the page says "约".
 """
 
 from collections import Counter
@@ -14,6 +14,7 @@ from itertools import islice
 from math import ceil
 
 from markupsafe import Markup
+from whoosh import collectors
 
 from portal.search.query import ParsedQuery, filtered, parse, text_query
 from portal.search.readers import FACET_FIELDS, segment_columns
@@ -26,6 +27,41 @@ MAX_PAGE = 50
 EXACT_COUNT_LIMIT = 20000
 #: recent queries whose counts a searcher remembers
 MEMO_SIZE = 256
+#: matches scored for the relevance order at most; beyond, the best of the first this many
+#: (newest index segments first) are shown — the counts still cover every match
+SCORE_BUDGET = 20000
+
+
+class _BudgetedTopCollector(collectors.TopCollector):
+    """Whoosh's top-N collector, stopping after ``budget`` scored matches.
+
+    Scoring is Whoosh's cost per match (pure Python); a word found in half a million documents
+    would otherwise be scored half a million times to show ten. Segments are visited newest
+    first, so what was published since the last rebuild is always among those scored.
+    """
+
+    def __init__(self, limit: int, budget: int):
+        super().__init__(limit=limit)
+        self.budget = budget
+        self.scored = 0
+
+    def run(self):
+        try:
+            for subsearcher, offset in reversed(self.top_searcher.leaf_searchers()):
+                if self.scored >= self.budget:
+                    break
+                self.set_subsearcher(subsearcher, offset)
+                self.collect_matches()
+        finally:
+            self.finish()
+
+    def collect_matches(self):
+        collect = self.collect
+        for sub_docnum in self.matches():
+            collect(sub_docnum)
+            self.scored += 1
+            if self.scored >= self.budget:
+                break
 
 
 @dataclass(frozen=True)
@@ -102,10 +138,7 @@ def _search(opened, parsed: ParsedQuery, request: SearchRequest, all_words: bool
     )
     if counts.total == 0:
         return result
-    options = {"limit": page * PAGE_SIZE, "terms": False}
-    if request.sort == "date":
-        options.update(sortedby="day", reverse=True)
-    hits = opened.searcher.search(filtered(base, request.filters()), **options)
+    hits = _hits(opened.searcher, filtered(base, request.filters()), page, request.sort)
     for position in range((page - 1) * PAGE_SIZE, min(hits.scored_length(), page * PAGE_SIZE)):
         stored = hits[position].fields()
         day = stored.get("day") or 0
@@ -120,6 +153,19 @@ def _search(opened, parsed: ParsedQuery, request: SearchRequest, all_words: bool
             )
         )
     return result
+
+
+def _hits(searcher, query, page: int, sort: str):
+    if sort == "date":
+        return searcher.search(query, limit=page * PAGE_SIZE, sortedby="day", reverse=True)
+    return top_hits(searcher, query, page * PAGE_SIZE)
+
+
+def top_hits(searcher, query, limit: int):
+    """The ``limit`` best hits, scoring at most ``SCORE_BUDGET`` matches."""
+    collector = _BudgetedTopCollector(limit, SCORE_BUDGET)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
 
 
 def _memoised_counts(opened, query_key, base, request: SearchRequest) -> _Counts:

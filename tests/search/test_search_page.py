@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from portal.search import service
+
 DECISIONS = [
     # id, unit, date, title, body
     (
@@ -167,3 +169,18 @@ def test_without_an_index_the_page_says_so_instead_of_failing(client):
     response = client.get("/search", query_string={"q": "占道经营"})
     assert response.status_code == 503
     assert "检索服务暂时不可用" in response.get_data(as_text=True)
+
+
+def test_scoring_stops_at_a_budget_but_counts_cover_every_match(
+    notices, search_index, search, monkeypatch
+):
+    for number in range(12):
+        notices.publish(f"old{number}", "户外广告整治", "违规设置户外广告牌")
+    search_index.rebuild()
+    notices.publish("new", "户外广告整治", "违规设置户外广告牌")  # a newer segment
+    search_index.sync()
+    monkeypatch.setattr(service, "SCORE_BUDGET", 5)
+    page = search("户外广告")
+    assert page.total == 13
+    assert "/notices/new" in page.hrefs  # newest segment first
+    assert len(page.hrefs) == 5
