@@ -11,7 +11,7 @@ trigram index can find them) ``--rounds`` times and print the median and p95 lat
   searcher; FTS5: ``MATCH … ORDER BY rank LIMIT 10``), the like-for-like comparison;
 * search page — what /search computes for the first page: filter counts (kind, unit, year),
   ten hits with highlighted snippets. "cold" forgets the memoised counts before every query,
-  "warm" is a repeated query or the next page;
+  "warm" is a repeated query or the next page; "newest first" is the date order;
 
 plus build time, size on disk, and Whoosh on two-character words, which a trigram index
 cannot find at all. Ratios are Whoosh ÷ FTS5: both run in this process on the same machine,
@@ -164,10 +164,15 @@ def run(count: int, workdir: Path, rounds: int, reuse: bool) -> None:
         with cache.searcher(root) as opened:
             return run_search(opened, SearchRequest(text=text))
 
+    def page_newest(text):
+        with cache.searcher(root) as opened:
+            return run_search(opened, SearchRequest(text=text, sort="date"))
+
     rows = [
         ("top 10", timed(whoosh_top10, rounds, texts), timed(fts5_top10, rounds, texts)),
         ("search page, cold counts", timed(page_cold, rounds, texts), None),
         ("search page, warm counts", timed(page_warm, rounds, texts), None),
+        ("search page, newest first", timed(page_newest, rounds, texts), None),
         ("top 10, two-character words", timed(whoosh_top10, rounds, SHORT_QUERIES), None),
     ]
     fts_median, fts_p95 = summary(rows[0][2])

@@ -104,13 +104,18 @@ def follow_outbox(session, generation: Path, gap_seconds: float) -> ApplyReport:
         index.close()
 
 
-def _pending(state: IndexState):
+def not_applied(state: IndexState):
+    """The SQL condition for the outbox entries an index with ``state`` has not applied."""
     condition = SearchOutboxEntry.id > state.applied_through
     if state.open_gaps:
         condition = or_(condition, SearchOutboxEntry.id.in_(sorted(state.open_gaps)))
+    return condition
+
+
+def _pending(state: IndexState):
     return (
         select(SearchOutboxEntry.id, SearchOutboxEntry.kind, SearchOutboxEntry.object_id)
-        .where(condition)
+        .where(not_applied(state))
         .order_by(SearchOutboxEntry.id)
     )
 

@@ -15,12 +15,12 @@ import time
 from functools import partial
 
 from flask import current_app, g, has_request_context
-from sqlalchemy import event, exists, or_, select
+from sqlalchemy import event, exists, select
 from sqlalchemy.orm import Session
 
 from portal.core.database import read_only_transactions
 from portal.extensions import db
-from portal.search.models import SearchOutboxEntry
+from portal.search.indexer import not_applied
 from portal.search.operations import apply_outbox
 from portal.search.outbox import CHANGED
 from portal.search.store import IndexBusy, current_generation, index_root, read_state
@@ -75,10 +75,6 @@ def has_pending(session, root) -> bool:
     generation = current_generation(root)
     if generation is None:
         return True
-    state = read_state(generation)
-    condition = SearchOutboxEntry.id > state.applied_through
-    if state.open_gaps:
-        condition = or_(condition, SearchOutboxEntry.id.in_(sorted(state.open_gaps)))
-    pending = session.scalar(select(exists().where(condition)))
+    pending = session.scalar(select(exists().where(not_applied(read_state(generation)))))
     session.rollback()
     return bool(pending)

@@ -1,13 +1,14 @@
 """What the CLI, /healthz, ``setup`` and the in-process indexer do to this host's index.
 
-Each function takes the app, works in its own app context on read-only transactions (on
-SQLite the indexer must never hold the database's write lock) and closes what it opened.
+Each function takes the app and works in its own app context on read-only transactions (on
+SQLite the indexer must never hold the database's write lock); ``index_status`` answers
+inside the caller's request instead (it is what /healthz reports).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from portal.core.database import read_only_transactions
 from portal.core.models import utcnow
@@ -133,11 +134,10 @@ def searcher_answers(app) -> str:
 
 
 def _lag(session, state: IndexState) -> tuple[int, datetime | None]:
-    condition = SearchOutboxEntry.id > state.applied_through
-    if state.open_gaps:
-        condition = or_(condition, SearchOutboxEntry.id.in_(sorted(state.open_gaps)))
     count, oldest = session.execute(
-        select(func.count(), func.min(SearchOutboxEntry.created_at)).where(condition)
+        select(func.count(), func.min(SearchOutboxEntry.created_at)).where(
+            indexer.not_applied(state)
+        )
     ).one()
     return count, oldest
 
