@@ -60,10 +60,19 @@ class ApplyReport:
     indexed: int = 0
     removed: int = 0
     expired_gaps: list[int] = field(default_factory=list)
+    #: stopped at its time budget with entries left
+    unfinished: bool = False
 
 
-def apply_pending(session, root: Path, gap_seconds: float, lock_timeout: float = 0.0):
-    """Apply every outbox entry the current index has not seen yet.
+def apply_pending(
+    session,
+    root: Path,
+    gap_seconds: float,
+    lock_timeout: float = 0.0,
+    time_budget: float | None = None,
+):
+    """Apply every outbox entry the current index has not seen yet (or, with a
+    ``time_budget`` in seconds, the batches that fit; the rest waits for the next call).
 
     Raises ``IndexMissing`` when there is no index and ``store.IndexBusy`` when another process
     holds the writer lock for longer than ``lock_timeout`` seconds.
@@ -72,11 +81,14 @@ def apply_pending(session, root: Path, gap_seconds: float, lock_timeout: float =
         generation = current_generation(root)
         if generation is None:
             raise IndexMissing(str(root))
-        return follow_outbox(session, generation, gap_seconds)
+        return follow_outbox(session, generation, gap_seconds, time_budget)
 
 
-def follow_outbox(session, generation: Path, gap_seconds: float) -> ApplyReport:
+def follow_outbox(
+    session, generation: Path, gap_seconds: float, time_budget: float | None = None
+) -> ApplyReport:
     """Apply the outbox to ``generation`` from its cursor on; the caller holds the lock."""
+    deadline = None if time_budget is None else time.monotonic() + time_budget
     report = ApplyReport()
     index = open_index(generation)
     try:
@@ -99,6 +111,9 @@ def follow_outbox(session, generation: Path, gap_seconds: float) -> ApplyReport:
                 report.expired_gaps += expired
             report.entries += len(entries)
             if len(entries) < BATCH_SIZE:
+                return report
+            if deadline is not None and time.monotonic() > deadline:
+                report.unfinished = True
                 return report
     finally:
         index.close()

@@ -23,7 +23,19 @@ from portal.extensions import db
 from portal.search.indexer import not_applied
 from portal.search.operations import apply_outbox
 from portal.search.outbox import CHANGED
-from portal.search.store import IndexBusy, current_generation, index_root, read_state
+from portal.search.store import (
+    IndexBusy,
+    IndexMissing,
+    current_generation,
+    index_root,
+    read_state,
+)
+
+#: a request's worker spends at most this long on the index after its response (gunicorn
+#: kills a worker busy for 30 s); what is left waits for the next request
+TIME_BUDGET_SECONDS = 5.0
+#: a worker builds a missing index only when it is this small; else ``search reindex`` must
+BUILD_LIMIT = 2000
 
 _last_check = 0.0
 
@@ -61,12 +73,16 @@ def catch_up(app) -> None:
     try:
         for _round in range(5):
             try:
-                apply_outbox(app)
+                report = apply_outbox(app, time_budget=TIME_BUDGET_SECONDS, build_limit=BUILD_LIMIT)
             except IndexBusy:
                 return  # the holder looks again after releasing the lock
+            if getattr(report, "unfinished", False):
+                return  # the next request goes on
             with app.app_context(), read_only_transactions():
                 if not has_pending(db.session, index_root(app)):
                     return
+    except IndexMissing:
+        app.logger.error("search index: none on this host; run flask --app portal search reindex")
     except Exception:
         app.logger.exception("search index: could not apply the outbox; it will be retried")
 

@@ -32,15 +32,29 @@ def _gap_seconds(app) -> float:
     return float(app.config["SEARCH_OUTBOX_GAP_SECONDS"])
 
 
-def apply_outbox(app, lock_timeout: float = 0.0, build_if_missing: bool = True):
-    """Apply the pending outbox entries (building the index first if there is none)."""
+def apply_outbox(
+    app,
+    lock_timeout: float = 0.0,
+    time_budget: float | None = None,
+    build_limit: int | None = None,
+):
+    """Apply the pending outbox entries, building the index first if there is none.
+
+    ``time_budget`` bounds the work (seconds; the rest waits for the next call) and
+    ``build_limit`` the size of an index built here (more documents: ``IndexMissing``, for
+    ``search reindex`` or the worker to build) — a web worker must not outlast its timeout.
+    """
     root = index_root(app)
     with app.app_context(), read_only_transactions():
         try:
-            return indexer.apply_pending(db.session, root, _gap_seconds(app), lock_timeout)
+            return indexer.apply_pending(
+                db.session, root, _gap_seconds(app), lock_timeout, time_budget
+            )
         except IndexMissing:
-            if not build_if_missing:
-                raise
+            if build_limit is not None:
+                count = count_public_documents(app)
+                if count is None or count > build_limit:
+                    raise
             return indexer.rebuild(db.session, root, _gap_seconds(app))[1]
 
 

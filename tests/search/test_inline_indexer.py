@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from portal.disclosure.models import Unit
 from portal.extensions import db
-from portal.search import inline
+from portal.search import indexer, inline
+from portal.search.operations import apply_outbox
 from portal.search.store import current_generation, index_root, read_state
 
 
@@ -90,3 +91,24 @@ def test_in_worker_mode_the_web_processes_never_write(admin, client, search_inde
     client.get("/healthz").close()
     assert search("渣土车辆").hrefs == []
     assert client.get("/healthz").get_json()["search_lag"] == 1
+
+
+def test_a_worker_stops_at_its_time_budget_and_the_next_request_goes_on(
+    app, notices, search_index, monkeypatch
+):
+    monkeypatch.setattr(indexer, "BATCH_SIZE", 2)
+    for number in range(5):
+        notices.publish(str(number), "通告", "工地扬尘")
+    report = apply_outbox(app, time_budget=0)
+    assert (report.entries, report.unfinished) == (2, True)
+    assert apply_outbox(app).entries == 3
+
+
+def test_a_worker_does_not_build_a_large_missing_index(
+    app, client, demo_units, monkeypatch, caplog
+):
+    monkeypatch.setattr(inline, "BUILD_LIMIT", 5)  # the 13 units are "too many"
+    with caplog.at_level(logging.ERROR):
+        client.get("/healthz").close()
+    assert current_generation(index_root(app)) is None
+    assert "search reindex" in caplog.text
