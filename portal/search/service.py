@@ -17,7 +17,7 @@ from markupsafe import Markup
 from whoosh import collectors
 
 from portal.search.query import ParsedQuery, filtered, parse, text_query
-from portal.search.readers import FACET_FIELDS, segment_columns
+from portal.search.readers import FACET_FIELDS, forget_segments_except, segment_columns
 from portal.search.snippets import highlight, snippet
 
 PAGE_SIZE = 10
@@ -190,7 +190,12 @@ def _count(opened, base, filters: dict[str, str]) -> _Counts:
     tallies = {name: Counter() for name in FACET_FIELDS}
     total = 0.0
     estimated = False
-    for leaf, _offset in opened.searcher.leaf_searchers():
+    # an empty index has one leaf with no segment behind it
+    leaves = [leaf for leaf, _ in opened.searcher.leaf_searchers() if leaf.reader().segment()]
+    forget_segments_except(
+        opened.generation, {leaf.reader().segment().segment_id() for leaf in leaves}
+    )
+    for leaf in leaves:
         columns = segment_columns(opened.generation, leaf.reader())
         ids = list(islice(base.docs(leaf), EXACT_COUNT_LIMIT + 1))
         scale = 1.0

@@ -184,3 +184,9 @@ def test_scoring_stops_at_a_budget_but_counts_cover_every_match(
     assert page.total == 13
     assert "/notices/new" in page.hrefs  # newest segment first
     assert len(page.hrefs) == 5
+
+
+def test_an_empty_index_answers_with_nothing_found(search_index, search):
+    page = search("占道经营")
+    assert page.status == 200
+    assert "没有找到与“占道经营”相关的公开内容" in page.text()
