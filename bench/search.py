@@ -179,10 +179,11 @@ def run(count: int, workdir: Path, rounds: int, reuse: bool) -> None:
 
     whoosh_size = directory_size(root)
     fts_size = fts_path.stat().st_size
-    print(
-        f"build: Whoosh {whoosh_build:,.0f} s, FTS5 {fts_build:,.0f} s "
-        f"(ratio {whoosh_build / fts_build:.1f})"
-    )
+    if whoosh_build is not None:
+        print(
+            f"build: Whoosh {whoosh_build:,.0f} s, FTS5 {fts_build:,.0f} s "
+            f"(ratio {whoosh_build / fts_build:.1f})"
+        )
     print(
         f"size on disk: Whoosh {whoosh_size / 2**20:,.0f} MB, FTS5 {fts_size / 2**20:,.0f} MB "
         f"(ratio {whoosh_size / fts_size:.2f})"
