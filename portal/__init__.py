@@ -36,6 +36,9 @@ BLUEPRINTS = [
     api.bp,
     staff.bp,
     disclosure.admin_bp,
+    results.admin_bp,
+    officers.admin_bp,
+    officers.api_bp,
     audit.bp,
 ]
 
@@ -78,5 +81,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(db_cli)
     app.cli.add_command(staff.users_cli)
     app.cli.add_command(audit.audit_cli)
+    app.cli.add_command(officers.officers_cli)
     app.cli.add_command(search.search_cli)
     return app

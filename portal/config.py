@@ -23,9 +23,11 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
     "PORTAL_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
     "PORTAL_TRUSTED_PROXIES": "TRUSTED_PROXIES",
+    "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
+    "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
-INTEGER_SETTINGS = {"TRUSTED_PROXIES"}
+INTEGER_SETTINGS = {"TRUSTED_PROXIES", "EVALUATION_MIN_ANSWERS"}
 
 
 def default_settings(instance_path: str) -> dict:
@@ -65,7 +67,14 @@ def default_settings(instance_path: str) -> dict:
         "LOGIN_LIMIT_PER_CLIENT": "20 per 15 minutes",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "MAX_CONTENT_LENGTH": 30 * 1024 * 1024,
+        #: badge checks per client (Flask-Limiter syntax); shown on the lookup page
+        "OFFICER_LOOKUP_LIMIT": "10 per minute;100 per hour",
+        "OFFICER_PHOTO_MAX_BYTES": 5 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # the session lifetime bounds the token
+        #: a unit's social-evaluation result is shown only from this many answers on
+        "EVALUATION_MIN_ANSWERS": 30,
+        #: soft limit on questionnaire answers from one client address
+        "EVALUATION_LIMIT_PER_CLIENT": "20 per day",
         "BUREAU_NAME": "平顶山市城市管理局",
         "PORTAL_NAME": "城管执法公示与监督平台",
         "COMPLAINT_HOTLINE": "12319",

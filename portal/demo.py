@@ -5,10 +5,14 @@ their natural keys so that running it again adds nothing.
 """
 
 from portal.disclosure.demo import load_demo_units
+from portal.officers.demo import load_demo_officers
+from portal.results.demo import load_demo_results
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
     "units": load_demo_units,
+    "officers": load_demo_officers,
+    "results": load_demo_results,
 }
 
 

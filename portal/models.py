@@ -5,7 +5,16 @@ Each domain adds its models module here.
 
 from portal.audit import models as audit_models
 from portal.disclosure import models as disclosure_models
+from portal.officers import models as officer_models
+from portal.results import models as results_models
 from portal.search import models as search_models
 from portal.staff import models as staff_models
 
-__all__ = ["audit_models", "disclosure_models", "search_models", "staff_models"]
+__all__ = [
+    "audit_models",
+    "disclosure_models",
+    "officer_models",
+    "results_models",
+    "search_models",
+    "staff_models",
+]

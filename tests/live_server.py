@@ -82,6 +82,7 @@ class LiveServer:
                 "--preload",
                 "--graceful-timeout",
                 "2",
+                *self.extra_args,
                 "wsgi:app",
             ],
             cwd=ROOT,

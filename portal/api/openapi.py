@@ -67,9 +67,98 @@ SCHEMAS = {
         },
     },
     "UnitList": list_of("Unit"),
+    "Review": {
+        "type": "object",
+        "required": ["kind", "unit_code", "url"],
+        "description": "A case-file review result (kind case_file_review) or a social-evaluation "
+        "result (kind social_evaluation; averages are null below the minimum "
+        "number of answers).",
+        "properties": {
+            "kind": {"type": "string", "enum": ["case_file_review", "social_evaluation"]},
+            "unit_code": {"type": "string"},
+            "round": {"type": "string"},
+            "held_on": {"type": "string", "format": "date"},
+            "published_at": {"type": "string", "format": "date-time"},
+            "corrected_at": {"type": ["string", "null"], "format": "date-time"},
+            "correction_reason": {"type": ["string", "null"]},
+            "files_reviewed": {"type": "integer"},
+            "score": {"type": "number"},
+            "grade": {"type": "string", "enum": ["excellent", "pass", "fail"]},
+            "problems": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "rectification": {"type": "string", "enum": ["none_needed", "in_progress", "done"]},
+            "rectified_on": {"type": ["string", "null"], "format": "date"},
+            "period": {"type": "string"},
+            "answers": {"type": "integer"},
+            "shown": {"type": "boolean"},
+            "averages": {"type": ["object", "null"], "additionalProperties": {"type": "number"}},
+            "overall": {"type": ["number", "null"]},
+            "url": {"type": "string", "format": "uri"},
+        },
+    },
+    "ReviewList": list_of("Review"),
+    "Officer": {
+        "type": "object",
+        "description": "执法人员清单中的公开信息（不含照片、联系方式、身份证号等个人信息）。",
+        "required": [
+            "badge_no",
+            "cert_no",
+            "name",
+            "unit_code",
+            "post",
+            "category",
+            "area",
+            "status",
+            "cert_valid_from",
+            "cert_valid_to",
+            "url",
+        ],
+        "properties": {
+            "badge_no": {"type": "string", "pattern": "^[0-9]{4,12}$", "description": "工号"},
+            "cert_no": {"type": "string", "description": "执法证号"},
+            "name": {"type": "string", "description": "姓名"},
+            "unit_code": {"type": "string", "description": "所属单位代码"},
+            "post": {"type": "string", "description": "职务岗位"},
+            "category": {"type": "string", "description": "执法类别"},
+            "area": {"type": "string", "description": "执法区域"},
+            "status": {
+                "type": "string",
+                "enum": ["active", "suspended", "revoked", "transferred"],
+                "description": "在岗 / 暂停执法 / 注销 / 调离",
+            },
+            "cert_valid_from": {"type": "string", "format": "date"},
+            "cert_valid_to": {"type": "string", "format": "date"},
+            "url": {"type": "string", "format": "uri", "description": "亮证查询结果页"},
+        },
+    },
+    "OfficerList": list_of("Officer"),
 }
 
 PATHS = {
+    "/reviews": {
+        "get": {
+            "summary": "案卷评查结果（kind=social_evaluation 时为社会评议结果）",
+            "operationId": "listReviews",
+            "parameters": LIST_PARAMETERS[:1]
+            + [
+                {
+                    "name": "kind",
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": "string", "enum": ["case_file_review", "social_evaluation"]},
+                },
+                {"name": "unit", "in": "query", "required": False, "schema": {"type": "string"}},
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/ReviewList"}}
+                    },
+                },
+                "400": ERROR_RESPONSE,
+            },
+        }
+    },
     "/units": {
         "get": {
             "summary": "执法单位列表",
@@ -100,6 +189,68 @@ PATHS = {
                         "application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}
                     },
                 },
+                "404": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/officers": {
+        "get": {
+            "summary": "执法人员清单",
+            "description": (
+                "按单位、工号排序。亮证查询页面另有频率限制；本接口只含清单中已公开的字段。"
+            ),
+            "operationId": "listOfficers",
+            "parameters": [
+                *LIST_PARAMETERS,
+                {
+                    "name": "unit",
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": "string"},
+                    "description": "单位代码，例如 xinhua",
+                },
+                {
+                    "name": "status",
+                    "in": "query",
+                    "required": False,
+                    "schema": {
+                        "type": "string",
+                        "enum": ["active", "suspended", "revoked", "transferred"],
+                    },
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/OfficerList"}}
+                    },
+                },
+                "400": ERROR_RESPONSE,
+                "404": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/officers/{badge_no}": {
+        "get": {
+            "summary": "按工号查询一名执法人员",
+            "operationId": "getOfficer",
+            "parameters": [
+                {
+                    "name": "badge_no",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "pattern": "^[0-9]{4,12}$"},
+                }
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Officer"}}
+                    },
+                },
+                "400": ERROR_RESPONSE,
                 "404": ERROR_RESPONSE,
             },
         }

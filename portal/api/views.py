@@ -40,7 +40,10 @@ def index():
         {
             "name": "城管执法公示与监督平台 开放数据接口",
             "openapi": url_for("api.openapi", _external=True),
-            "endpoints": {"units": url_for("api.units", _external=True)},
+            "endpoints": {
+                "units": url_for("api.units", _external=True),
+                "officers": url_for("officers_api.officers", _external=True),
+            },
         }
     )
 

@@ -44,11 +44,9 @@ def test_every_navigation_link_answers(client, demo_units):
     [
         "/outcomes/",
         "/stats/",
-        "/reviews/",
         "/media/",
         "/kiosk/",
         "/decisions/",
-        "/officers/lookup",
         "/complaints/new",
         "/track",
     ],
