@@ -65,6 +65,7 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from portal.disclosure.models import Unit
+from portal.officers.models import Officer
 from portal.search.documents import SearchDocument
 
 
@@ -146,5 +147,53 @@ register(
         url=lambda ref: url_for("disclosure.unit", code=ref),
         order=10,
         count=lambda session: session.scalar(select(func.count()).select_from(Unit)),
+    )
+)
+
+
+# --- officers (the public roster) -------------------------------------------------------------
+
+
+def _officer_document(officer: Officer) -> SearchDocument:
+    # Only what the public roster shows (Officer.public_fields); every status is public there.
+    fields = officer.public_fields()
+    body = (
+        f"{officer.unit.name}，{fields['post']}。执法类别：{fields['category']}；"
+        f"执法区域：{fields['area']}；状态：{officer.status_label}；"
+        f"执法证号 {fields['cert_no']}，有效期 {fields['cert_valid_from']:%Y-%m-%d} 至 "
+        f"{fields['cert_valid_to']:%Y-%m-%d}。"
+    )
+    return SearchDocument(
+        kind="officer",
+        object_id=str(officer.id),
+        ref=fields["badge_no"],
+        title=f"{fields['name']}（工号 {fields['badge_no']}）",
+        body=body,
+        unit_code=fields["unit_code"],
+        # names are split by segmentation (邹海燕 → 邹 / 海燕): matched whole here instead
+        names=(fields["name"],),
+        numbers=(fields["badge_no"], fields["cert_no"]),
+    )
+
+
+def _load_officers(session, ids: Sequence[str]) -> Iterable[SearchDocument]:
+    numbers = [int(i) for i in ids if str(i).isdigit()]
+    return map(_officer_document, session.scalars(select(Officer).where(Officer.id.in_(numbers))))
+
+
+def _all_officers(session) -> Iterable[SearchDocument]:
+    officers = select(Officer).order_by(Officer.id.desc()).execution_options(yield_per=500)
+    return map(_officer_document, session.scalars(officers))
+
+
+register(
+    SearchProvider(
+        kind="officer",
+        label="执法人员",
+        load=_load_officers,
+        iter_all=_all_officers,
+        url=lambda ref: url_for("officers.lookup", badge=ref),
+        order=30,
+        count=lambda session: session.scalar(select(func.count()).select_from(Officer)),
     )
 )
