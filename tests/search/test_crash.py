@@ -100,10 +100,10 @@ def _python(environment, script, *args):
 @pytest.mark.parametrize(
     "point, word",
     [
-        ("after_commit", "露天烧烤"),
-        ("during_index_commit", "渣土车辆"),
-        ("before_cursor_saved", "户外广告"),
-        ("during_rebuild", "噪声扰民"),
+        ("after_commit", "梧桐巷夜市"),
+        ("during_index_commit", "凤凰岭采石场"),
+        ("before_cursor_saved", "白鹭湾码头"),
+        ("during_rebuild", "青石桥菜场"),
     ],
 )
 def test_killed_between_commit_and_index_update_loses_nothing(portal_on_disk, point, word):
