@@ -24,6 +24,7 @@ from portal.core.templating import init_templating
 from portal.errors import init_errors
 from portal.extensions import csrf, db, limiter, login_manager
 from portal.schema import db_cli, setup_command
+from portal.search import providers as search_providers  # noqa: F401  (registers every kind)
 
 BLUEPRINTS = [
     pages.bp,

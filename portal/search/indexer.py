@@ -29,7 +29,7 @@ from sqlalchemy import func, or_, select
 
 from portal.search.documents import digest, document_key, index_fields, masked
 from portal.search.models import SearchOutboxEntry
-from portal.search.providers import PROVIDERS
+from portal.search.registry import PROVIDERS
 from portal.search.store import (
     IndexMissing,
     IndexState,

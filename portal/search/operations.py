@@ -15,8 +15,8 @@ from portal.core.models import utcnow
 from portal.extensions import db
 from portal.search import indexer
 from portal.search.models import SearchOutboxEntry
-from portal.search.providers import PROVIDERS
 from portal.search.readers import searchers
+from portal.search.registry import PROVIDERS
 from portal.search.segmentation import DICTIONARY_VERSION
 from portal.search.store import (
     IndexMissing,

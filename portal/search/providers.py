@@ -1,7 +1,8 @@
 """Search providers: what each kind of published item looks like in the index.
 
 The indexer knows nothing about decisions, documents or officers. For every kind it asks the
-provider registered here:
+provider registered here (``portal/__init__.py`` imports this module once every domain is
+loaded; the indexer reads the registry in ``registry.py``, which imports no domain):
 
 * ``load(session, ids)`` — the ``SearchDocument`` of each of those ids that is public right
   now (published, not withdrawn, not expired, masked). An id it does not return is removed
@@ -58,48 +59,16 @@ A new kind, or a change of what an existing kind indexes, needs ``search reindex
 deployment (entries of a kind this code has no provider for are skipped with a warning).
 """
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 from flask import url_for
 from sqlalchemy import func, select
 
 from portal.disclosure.models import Unit
 from portal.officers.models import Officer
+from portal.results.models import RECTIFICATION_STATES, REVIEW_GRADES, ReviewRound
 from portal.search.documents import SearchDocument
-
-
-@dataclass(frozen=True)
-class SearchProvider:
-    kind: str
-    #: what the result list and the kind filter call this kind
-    label: str
-    load: Callable[[object, Sequence[str]], Iterable[SearchDocument]]
-    iter_all: Callable[[object], Iterable[SearchDocument]]
-    url: Callable[[str], str]
-    #: position in the kind filter
-    order: int = 100
-    #: how many public items there are (for the progress bar of ``search reindex``)
-    count: Callable[[object], int] | None = None
-
-
-#: kind → provider
-PROVIDERS: dict[str, SearchProvider] = {}
-
-
-def register(provider: SearchProvider) -> SearchProvider:
-    PROVIDERS[provider.kind] = provider
-    return provider
-
-
-def unregister(kind: str) -> None:
-    PROVIDERS.pop(kind, None)
-
-
-def kind_label(kind: str) -> str:
-    provider = PROVIDERS.get(kind)
-    return provider.label if provider else kind
-
+from portal.search.registry import SearchProvider, register
 
 # --- enforcing units -------------------------------------------------------------------------
 
@@ -195,5 +164,59 @@ register(
         url=lambda ref: url_for("officers.lookup", badge=ref),
         order=30,
         count=lambda session: session.scalar(select(func.count()).select_from(Officer)),
+    )
+)
+
+
+# --- case-file review rounds (案卷评查), once published ----------------------------------------
+
+
+def _review_document(review_round: ReviewRound) -> SearchDocument:
+    # What /reviews/case-files/<id> shows: summary, correction, each unit's result.
+    lines = [review_round.summary]
+    if review_round.corrected_at:
+        lines.append(f"更正说明：{review_round.correction_reason}")
+    for result in sorted(review_round.results, key=lambda r: (r.unit.sort_order, r.unit_id)):
+        lines.append(
+            f"{result.unit.short_name}：评查案卷{result.files_reviewed}件，得分{result.score:g}，"
+            f"{REVIEW_GRADES[result.grade]}，{RECTIFICATION_STATES[result.rectification]}"
+            f"{'，' + result.rectification_note if result.rectification_note else ''}。"
+        )
+    return SearchDocument(
+        kind="review_round",
+        object_id=str(review_round.id),
+        ref=str(review_round.id),
+        title=review_round.name,
+        body="\n".join(line for line in lines if line),
+        published_on=review_round.held_on,
+    )
+
+
+def _published_rounds():
+    return select(ReviewRound).where(ReviewRound.published_at.is_not(None))
+
+
+def _load_rounds(session, ids: Sequence[str]) -> Iterable[SearchDocument]:
+    numbers = [int(i) for i in ids if str(i).isdigit()]
+    rounds = session.scalars(_published_rounds().where(ReviewRound.id.in_(numbers)))
+    return map(_review_document, rounds)
+
+
+def _all_rounds(session) -> Iterable[SearchDocument]:
+    rounds = _published_rounds().order_by(ReviewRound.held_on.desc(), ReviewRound.id.desc())
+    return map(_review_document, session.scalars(rounds))
+
+
+register(
+    SearchProvider(
+        kind="review_round",
+        label="案卷评查",
+        load=_load_rounds,
+        iter_all=_all_rounds,
+        url=lambda ref: url_for("results.review_round", round_id=int(ref)),
+        order=60,
+        count=lambda session: session.scalar(
+            select(func.count()).select_from(_published_rounds().subquery())
+        ),
     )
 )

@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
-from portal.search.providers import PROVIDERS
 from portal.search.readers import searchers
+from portal.search.registry import PROVIDERS
 from portal.search.service import SearchRequest, run_search
 from portal.search.store import IndexMissing, index_root
 

@@ -19,8 +19,8 @@ from portal.extensions import db
 from portal.search.documents import SearchDocument
 from portal.search.operations import apply_outbox, rebuild_index
 from portal.search.outbox import record_index_change
-from portal.search.providers import SearchProvider, register, unregister
 from portal.search.readers import searchers
+from portal.search.registry import SearchProvider, register, unregister
 from tests.conftest import _fresh_database, _truncate_all, base_test_config, close_database
 
 
