@@ -52,9 +52,11 @@ Adding a kind (about 30 lines)::
     #    change, find the new text; withdraw, find nothing; raw ID numbers and phones of the
     #    case never found (tests/search/test_indexer.py::test_personal_data_never_reaches…).
 
-Officers put their names and badge/certificate numbers in ``names``/``numbers`` (exact match:
-jieba splits 邹海燕 into 邹 / 海燕 and would match every 海燕); the body then holds the public
-roster fields only. Never put anything in a document that the public page does not show.
+Here now: units, officers (their names and badge/certificate numbers in ``names``/``numbers``,
+matched whole: jieba splits 邹海燕 into 邹 / 海燕 and would match every 海燕) and published
+case-file review rounds. Never put anything in a document that the public page does not show;
+the indexer masks title and body once more, but only as a last line of defence. Split this
+module by domain (``providers_<domain>.py``, imported here) before it passes ~400 lines.
 A new kind, or a change of what an existing kind indexes, needs ``search reindex`` after
 deployment (entries of a kind this code has no provider for are skipped with a warning).
 """
