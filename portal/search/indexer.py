@@ -90,7 +90,7 @@ def follow_outbox(
     """Apply the outbox to ``generation`` from its cursor on; the caller holds the lock."""
     deadline = None if time_budget is None else time.monotonic() + time_budget
     report = ApplyReport()
-    index = open_index(generation)
+    index = None  # opened only when there is something to apply (most calls find nothing)
     try:
         while True:
             state = read_state(generation)
@@ -102,6 +102,8 @@ def follow_outbox(
                 changes = defaultdict(set)
                 for entry in entries:
                     changes[entry.kind].add(entry.object_id)
+                if index is None:
+                    index = open_index(generation)
                 _apply_changes(session, index, changes, report)
                 session.rollback()
             if entries or expired:
@@ -116,7 +118,8 @@ def follow_outbox(
                 report.unfinished = True
                 return report
     finally:
-        index.close()
+        if index is not None:
+            index.close()
 
 
 def not_applied(state: IndexState):
