@@ -24,6 +24,7 @@ from portal.core.templating import init_templating
 from portal.errors import init_errors
 from portal.extensions import csrf, db, limiter, login_manager
 from portal.schema import db_cli, setup_command
+from portal.search import providers as search_providers  # noqa: F401  (registers every kind)
 
 BLUEPRINTS = [
     pages.bp,
@@ -79,6 +80,7 @@ def create_app(config: dict | None = None) -> Flask:
     init_templating(app)
     init_headers(app)
     init_errors(app)
+    search.init_app(app)
 
     app.cli.add_command(setup_command)
     app.cli.add_command(db_cli)
@@ -87,4 +89,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(disclosure.decisions_cli)
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
+    app.cli.add_command(search.search_cli)
     return app

@@ -17,6 +17,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_RATELIMIT_ENABLED": "RATELIMIT_ENABLED",
     "PORTAL_RATELIMIT_KEY_PREFIX": "RATELIMIT_KEY_PREFIX",
     "PORTAL_SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
+    "PORTAL_SEARCH_INDEXER": "SEARCH_INDEXER",
     "PORTAL_UPLOAD_DIR": "UPLOAD_DIR",
     "PORTAL_SMTP_URL": "SMTP_URL",
     "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
@@ -52,6 +53,14 @@ def default_settings(instance_path: str) -> dict:
         #: keeps the counters of several portals (or test runs) apart in one Redis
         "RATELIMIT_KEY_PREFIX": "portal",
         "SEARCH_INDEX_DIR": str(instance / "search-index"),
+        #: who writes this host's index: ``inline`` (the web workers, after a request that
+        #: changed public content) or ``worker`` (only ``flask search worker``)
+        "SEARCH_INDEXER": "inline",
+        #: inline: how often a worker looks for outbox entries committed elsewhere
+        "SEARCH_CHECK_SECONDS": 10,
+        #: an outbox id missing for this long belonged to a transaction that rolled back
+        "SEARCH_OUTBOX_GAP_SECONDS": 3600,
+        "SEARCH_RATE_LIMIT": "60 per minute",
         "UPLOAD_DIR": str(instance / "uploads"),
         "SMTP_URL": "",
         "HOLIDAYS_FILE": "",

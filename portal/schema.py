@@ -5,10 +5,12 @@ from pathlib import Path
 import click
 from alembic import command
 from alembic.config import Config
+from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal.demo import load_demo_data
 from portal.extensions import db
+from portal.search.operations import refresh_search_index
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -37,11 +39,14 @@ def setup_command(demo: bool) -> None:
     """
     upgrade_schema()
     click.echo(f"Schema up to date ({_safe_url()}).")
+    demo_added = 0
     if demo:
         counts = load_demo_data(db.session)
         db.session.commit()
         for name, (added, total) in counts.items():
             click.echo(f"Demo {name}: {added} added, {total} in all.")
+            demo_added += added
+    click.echo(refresh_search_index(current_app._get_current_object(), rebuild=demo_added > 0))
 
 
 def _safe_url() -> str:

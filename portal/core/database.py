@@ -6,6 +6,9 @@ fails at once with "database is locked" when another process committed in betwee
 write lock up front makes concurrent writers queue (``busy_timeout``) instead of failing.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from flask import g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -13,6 +16,7 @@ from sqlalchemy.engine import Engine
 from portal.extensions import db
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_read_only: ContextVar[bool] = ContextVar("read_only_transactions", default=False)
 
 
 def expect_writes() -> None:
@@ -26,7 +30,22 @@ def expect_writes() -> None:
         session.commit()
 
 
+@contextmanager
+def read_only_transactions():
+    """Transactions begun inside only read (plain ``BEGIN``), outside a request too.
+
+    For long readers such as the search indexer: on SQLite they must not hold the write lock.
+    """
+    token = _read_only.set(True)
+    try:
+        yield
+    finally:
+        _read_only.reset(token)
+
+
 def _transaction_may_write() -> bool:
+    if _read_only.get():
+        return False
     if not has_request_context():
         return True  # CLI commands and services called directly
     return g.get("database_writes", request.method not in READ_ONLY_METHODS)

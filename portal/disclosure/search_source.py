@@ -5,9 +5,11 @@ id)`` written by every publication, correction and withdrawal, and calls the fun
 kind: a dict of published, masked fields to index, or None to remove the item (never
 published, withdrawn, or — for decisions — past its retention period, which happens without
 any transaction: a periodic reindex, or the indexer checking ``listed_until``, drops those).
+They run outside requests too (``search reindex``, ``search worker``): no ``url_for`` here;
+the search provider builds links from ``public_id``.
 """
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import select
 
 from portal.core.models import local_today
@@ -46,7 +48,6 @@ def searchable_decision(session, decision_id) -> dict | None:
         "date": view.decided_on,
         "updated_at": view.updated_at,
         "listed_until": view.listed_until,
-        "url": url_for("disclosure.decision", public_id=view.public_id),
     }
 
 
@@ -67,5 +68,4 @@ def searchable_document(session, document_id) -> dict | None:
         "body": html_to_text(revision.body_html),
         "date": document.public_updated_at,
         "updated_at": document.public_updated_at,
-        "url": url_for("disclosure.document", public_id=document.public_id),
     }

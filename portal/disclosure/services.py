@@ -9,6 +9,7 @@ from portal.core.masking import find_personal_data, mask_text
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.sanitize import html_to_text, mask_html, sanitize_staff_input
 from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision, Unit
+from portal.search.outbox import record_index_change
 
 UNIT_PROFILE_FIELDS = (
     "address",
@@ -43,6 +44,7 @@ def update_unit_profile(session, actor: Actor, unit: Unit, changes: dict) -> boo
         after=after,
         unit_id=unit.id,
     )
+    record_index_change(session, "unit", unit.id)
     return True
 
 

@@ -12,6 +12,10 @@ gaps in the ids (re-check open gaps for a while before treating them as rolled b
 
 from portal.search.models import SearchOutboxEntry
 
+#: a session flag: this transaction recorded changes (the in-process indexer acts on commit)
+CHANGED = "search_outbox_changed"
+
 
 def record_index_change(session, kind: str, object_id) -> None:
     session.add(SearchOutboxEntry(kind=kind, object_id=str(object_id)))
+    session.info[CHANGED] = True

@@ -33,6 +33,8 @@ PUBLIC_PAGES = [
     "/supervisors/",
     "/media/",
     "/search",
+    "/search?q=%E6%96%B0%E5%8D%8E%E5%8C%BA",  # 新华区: results with filters and snippets
+    "/search?q=%E9%87%8F%E5%AD%90%E8%AE%A1%E7%AE%97%E6%9C%BA",  # 量子计算机: nothing found
     "/kiosk/",
     "/admin/login",
     "/no-such-page",
