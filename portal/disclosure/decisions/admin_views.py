@@ -66,6 +66,19 @@ def _units() -> list[Unit]:
     return db.session.scalars(scoped_select(Unit).order_by(Unit.sort_order, Unit.id)).all()
 
 
+def _commit_step(form, change, message: str, decision_id: int):
+    """Run ``change``: commit and go back to the decision, or roll back and show why (None)."""
+    try:
+        change()
+    except PublicationError as error:
+        db.session.rollback()
+        _show_error(form, error)
+        return None
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("decisions_admin.decision", decision_id=decision_id))
+
+
 def _show_error(form, error: PublicationError) -> None:
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
@@ -219,15 +232,14 @@ def decision_submit(decision_id: int):
     decision = _decision(decision_id)
     form = SubmitForm()
     if form.validate_on_submit():
-        try:
-            submit_decision(db.session, _actor(), decision)
-        except PublicationError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("已提交综合监督科审核。", "success")
-            return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+        done = _commit_step(
+            form,
+            lambda: submit_decision(db.session, _actor(), decision),
+            "已提交综合监督科审核。",
+            decision.id,
+        )
+        if done:
+            return done
     return render_template("decisions/admin/step.html", decision=decision, form=form, step="submit")
 
 
@@ -237,15 +249,14 @@ def decision_publish(decision_id: int):
     form = ConfirmPublishForm()
     problems = publication_problems(decision, may_review=_may_review())
     if not problems and form.validate_on_submit():
-        try:
-            publish_decision(db.session, _actor(), decision, may_review=_may_review())
-        except PublicationError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("处罚决定已公示。", "success")
-            return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+        done = _commit_step(
+            form,
+            lambda: publish_decision(db.session, _actor(), decision, may_review=_may_review()),
+            "处罚决定已公示。",
+            decision.id,
+        )
+        if done:
+            return done
     elif problems and request.method == "POST":
         db.session.rollback()
         flash(problems[0], "error")
@@ -267,15 +278,16 @@ def decision_return(decision_id: int):
     decision = _decision(decision_id)
     form = ReturnForm()
     if form.validate_on_submit():
-        try:
-            return_decision(db.session, _actor(), decision, form.note.data, may_review=True)
-        except PublicationError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("已退回承办人员修改。", "success")
-            return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+        done = _commit_step(
+            form,
+            lambda: return_decision(
+                db.session, _actor(), decision, form.note.data, may_review=True
+            ),
+            "已退回承办人员修改。",
+            decision.id,
+        )
+        if done:
+            return done
     return render_template("decisions/admin/step.html", decision=decision, form=form, step="return")
 
 
@@ -287,15 +299,14 @@ def decision_withdraw(decision_id: int):
         kind = REVOCATION_KINDS.get(decision.revocation_kind, "")
         form.reason.data = f"该处罚决定{kind}：{decision.revocation_reason}"
     if form.validate_on_submit():
-        try:
-            withdraw_decision(db.session, _actor(), decision, form.reason.data)
-        except PublicationError as error:
-            db.session.rollback()
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash("处罚决定已撤下，公开页面保留撤下说明。", "success")
-            return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+        done = _commit_step(
+            form,
+            lambda: withdraw_decision(db.session, _actor(), decision, form.reason.data),
+            "处罚决定已撤下，公开页面保留撤下说明。",
+            decision.id,
+        )
+        if done:
+            return done
     return render_template(
         "decisions/admin/step.html", decision=decision, form=form, step="withdraw"
     )
@@ -306,8 +317,9 @@ def decision_revocation(decision_id: int):
     decision = _decision(decision_id)
     form = RevocationForm()
     if form.validate_on_submit():
-        try:
-            record_revocation(
+        done = _commit_step(
+            form,
+            lambda: record_revocation(
                 db.session,
                 _actor(),
                 decision,
@@ -315,14 +327,12 @@ def decision_revocation(decision_id: int):
                 revoked_on=form.revoked_on.data,
                 reason=form.reason.data,
                 today=local_today(),
-            )
-        except PublicationError as error:
-            db.session.rollback()
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash("已登记。已公示的决定须在3个工作日内撤下。", "success")
-            return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+            ),
+            "已登记。已公示的决定须在3个工作日内撤下。",
+            decision.id,
+        )
+        if done:
+            return done
     return render_template(
         "decisions/admin/step.html", decision=decision, form=form, step="revocation"
     )
