@@ -106,6 +106,11 @@ class Complaint(db.Model):
     closed_at: Mapped[datetime | None]
     #: the last day of the deadline staff must meet now; None when nothing is due from staff
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    #: the last day for the (first) answer, fixed at acceptance and moved by an extension;
+    #: kept after the answer so that statistics can count answers on time by a query
+    answer_due_on: Mapped[date | None] = mapped_column(Date)
+    #: whether the first answer came by ``answer_due_on``; None until answered
+    answered_on_time: Mapped[bool | None] = mapped_column(Boolean)
     #: a named person rated it 差评 and nobody has called them back yet
     follow_up_due: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

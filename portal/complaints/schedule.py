@@ -87,7 +87,24 @@ def staff_due_on(complaint: Complaint, calendar: WorkingCalendar | None) -> date
 
 
 def refresh_due_on(complaint: Complaint, calendar: WorkingCalendar | None) -> None:
+    """Store the deadlines the queue and the statistics query: ``due_on`` (what staff must
+    do next), ``answer_due_on`` and ``answered_on_time``."""
     complaint.due_on = staff_due_on(complaint, calendar)
+    complaint.answer_due_on = answer_due_on(complaint, calendar)
+    complaint.answered_on_time = (
+        local_date(complaint.answered_at) <= complaint.answer_due_on
+        if complaint.answered_at is not None and complaint.answer_due_on is not None
+        else None
+    )
+
+
+def answer_due_on(complaint: Complaint, calendar: WorkingCalendar | None) -> date | None:
+    """The last day for the first answer (with the extension), or None before acceptance."""
+    if complaint.accepted_at is None:
+        return None
+    return deadlines.answer_due_on(
+        local_date(complaint.accepted_at), complaint.extension_days or 0, calendar
+    )
 
 
 def _staff_deadline(complaint: Complaint, calendar: WorkingCalendar | None) -> Deadline:

@@ -6,7 +6,13 @@ import pytest
 from sqlalchemy import text
 
 from portal.complaints.models import Complaint, ComplaintRating
-from portal.complaints.schedule import deadline_for, describe_remaining, staff_due_on, urgency
+from portal.complaints.schedule import (
+    deadline_for,
+    describe_remaining,
+    refresh_due_on,
+    staff_due_on,
+    urgency,
+)
 from portal.core.calendar import WorkingCalendar
 from portal.extensions import db
 
@@ -90,3 +96,26 @@ def test_database_errors_never_carry_the_values(app_context):
         )
     db.session.rollback()
     assert "13698765432" not in str(raised.value)
+
+
+def test_answer_deadline_and_on_time_are_stored_for_statistics():
+    accepted = date(2028, 2, 10)  # answer due 60 days later: 10 April (2028 is leap)
+    handling = case("in_progress", submitted_at=at(accepted), accepted_at=at(accepted))
+    refresh_due_on(handling, None)
+    assert (handling.answer_due_on, handling.answered_on_time) == (date(2028, 4, 10), None)
+
+    handling.state, handling.answered_at = "answered", datetime(2028, 4, 10, 15, 59)  # 23:59
+    refresh_due_on(handling, None)
+    assert handling.answered_on_time is True
+
+    handling.answered_at = datetime(2028, 4, 10, 16, 0)  # 00:00 on 11 April in Shanghai
+    refresh_due_on(handling, None)
+    assert handling.answered_on_time is False
+
+    handling.extension_days = 15  # an extension moves the deadline the answer is judged by
+    refresh_due_on(handling, None)
+    assert (handling.answer_due_on, handling.answered_on_time) == (date(2028, 4, 25), True)
+
+    submitted = case("submitted", submitted_at=at(accepted))
+    refresh_due_on(submitted, None)
+    assert (submitted.answer_due_on, submitted.answered_on_time) == (None, None)
