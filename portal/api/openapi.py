@@ -96,6 +96,20 @@ SCHEMAS = {
         },
     },
     "ReviewList": list_of("Review"),
+    "Supervisor": {
+        "type": "object",
+        "description": "执法监督员：姓名、身份类别、所在单位和任期（不含联系方式）。",
+        "required": ["name", "affiliation", "term_from", "term_to", "in_office"],
+        "properties": {
+            "name": {"type": "string"},
+            "affiliation": {"type": "string", "description": "人大代表、政协委员、媒体、居委会…"},
+            "organisation": {"type": ["string", "null"]},
+            "term_from": {"type": "string", "format": "date"},
+            "term_to": {"type": "string", "format": "date"},
+            "in_office": {"type": "boolean", "description": "今天是否在任期内"},
+        },
+    },
+    "SupervisorList": list_of("Supervisor"),
     "Officer": {
         "type": "object",
         "description": "执法人员清单中的公开信息（不含照片、联系方式、身份证号等个人信息）。",
@@ -202,6 +216,22 @@ SCHEMAS = {
 }
 
 PATHS = {
+    "/supervisors": {
+        "get": {
+            "summary": "执法监督员名单（一页返回全部）",
+            "operationId": "listSupervisors",
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/SupervisorList"}
+                        }
+                    },
+                }
+            },
+        }
+    },
     "/reviews": {
         "get": {
             "summary": "案卷评查结果（kind=social_evaluation 时为社会评议结果）",

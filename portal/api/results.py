@@ -1,9 +1,11 @@
-"""/api/v1/reviews: social-evaluation and case-file review results, as published."""
+"""/api/v1/reviews and /api/v1/supervisors: evaluation and case-file review results as
+published, and the roster of appointed supervisors."""
 
 from flask import current_app, jsonify, request, url_for
 from sqlalchemy import select
 
 from portal.api.views import bp
+from portal.core.models import local_today
 from portal.core.pagination import keyset_page
 from portal.disclosure.models import Unit
 from portal.extensions import db
@@ -14,6 +16,7 @@ from portal.results.models import (
     EvaluationPeriod,
     ReviewResult,
     ReviewRound,
+    Supervisor,
 )
 
 
@@ -88,4 +91,25 @@ def _evaluations():
                 }
             )
     # periods × units is small (a few hundred rows): one page
+    return jsonify({"items": items, "next": None})
+
+
+@bp.route("/supervisors")
+def supervisors():
+    """The roster of appointed supervisors: name, affiliation and term (one page of a few dozen)."""
+    today = local_today()
+    roster = db.session.scalars(
+        select(Supervisor).order_by(Supervisor.sort_order, Supervisor.affiliation, Supervisor.id)
+    ).all()
+    items = [
+        {
+            "name": supervisor.name,
+            "affiliation": supervisor.affiliation,
+            "organisation": supervisor.organisation or None,
+            "term_from": supervisor.term_from.isoformat(),
+            "term_to": supervisor.term_to.isoformat(),
+            "in_office": supervisor.term_from <= today <= supervisor.term_to,
+        }
+        for supervisor in roster
+    ]
     return jsonify({"items": items, "next": None})

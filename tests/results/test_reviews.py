@@ -163,5 +163,17 @@ def test_supervisors_roster_managed_and_public(app, office):
     assert "任期结束不能早于任期开始" in refused and 'value="李某"' in refused
     with app.app_context():
         assert "supervisor.add" in db.session.scalars(select(AuditEntry.action)).all()
-    assert date.today().year  # the roster page names the term in Chinese dates
+    # the roster page names the term in Chinese dates
     assert "2025年1月1日 至 2027年12月31日" in page
+    listed = office.get("/api/v1/supervisors").get_json()
+    assert listed["next"] is None
+    assert {
+        "name": "王建国",
+        "affiliation": "人大代表",
+        "organisation": "新华区人大常委会",
+        "term_from": "2025-01-01",
+        "term_to": "2027-12-31",
+        "in_office": date(2025, 1, 1) <= date.today() <= date(2027, 12, 31),
+    } in listed["items"]
+    document = office.get("/api/v1/openapi.json").get_json()
+    assert "/supervisors" in document["paths"]
