@@ -23,9 +23,31 @@ def alembic_config(connection=None) -> Config:
 
 
 def upgrade_schema() -> None:
-    """Create or upgrade the schema to the newest migration, in one transaction."""
-    with db.engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    """Create or upgrade the schema to the newest migration, in one transaction.
+
+    On SQLite the foreign keys are off while migrations run and are checked as a whole before
+    the commit: Alembic changes a table by rebuilding it, which a table other rows point at
+    does not survive with the keys on (SQLite's own procedure for schema changes, "ALTER TABLE",
+    section 7).
+    """
+    with db.engine.connect() as connection:
+        raw = connection.connection.driver_connection if _is_sqlite(connection) else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is ignored
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                if raw is not None:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _is_sqlite(connection) -> bool:
+    return connection.dialect.name == "sqlite"
 
 
 @click.command("setup")

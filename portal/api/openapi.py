@@ -77,6 +77,8 @@ SCHEMAS = {
             "kind": {"type": "string", "enum": ["case_file_review", "social_evaluation"]},
             "unit_code": {"type": "string"},
             "round": {"type": "string"},
+            "public_id": {"type": "string", "description": "评查公示的永久链接编号"},
+            "revision": {"type": "integer", "description": "现行版本号（更正后递增）"},
             "held_on": {"type": "string", "format": "date"},
             "published_at": {"type": "string", "format": "date-time"},
             "corrected_at": {"type": ["string", "null"], "format": "date-time"},

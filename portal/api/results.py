@@ -6,64 +6,56 @@ from sqlalchemy import select
 
 from portal.api.views import bp
 from portal.core.models import local_today
-from portal.core.pagination import keyset_page
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.evaluations import period_results
 from portal.results.models import (
     EVALUATION_DIMENSIONS,
     REVIEW_ITEMS,
     EvaluationPeriod,
-    ReviewResult,
     ReviewRound,
     Supervisor,
 )
+from portal.results.reviews import public_findings, published_rounds
 
 
-def _review_result_json(result: ReviewResult) -> dict:
-    review_round = result.round
+def _finding_json(review_round: ReviewRound, revision, finding: dict) -> dict:
     return {
         "kind": "case_file_review",
-        "round": review_round.name,
-        "held_on": review_round.held_on.isoformat(),
-        "published_at": review_round.published_at.isoformat() + "Z",
-        "corrected_at": (
-            review_round.corrected_at.isoformat() + "Z" if review_round.corrected_at else None
-        ),
-        "correction_reason": review_round.correction_reason or None,
-        "unit_code": result.unit.code,
-        "files_reviewed": result.files_reviewed,
-        "score": result.score,
-        "grade": result.grade,
+        "round": revision.name,
+        "public_id": review_round.public_id,
+        "held_on": revision.held_on.isoformat(),
+        "published_at": review_round.first_published_at.isoformat() + "Z",
+        "revision": revision.revision_no,
+        "corrected_at": revision.published_at.isoformat() + "Z" if revision.reason else None,
+        "correction_reason": revision.reason or None,
+        "unit_code": finding["unit_code"],
+        "files_reviewed": finding["files_reviewed"],
+        "score": finding["score"],
+        "grade": finding["grade"],
         "problems": {
-            column.removeprefix("problems_"): getattr(result, column) for column in REVIEW_ITEMS
+            column.removeprefix("problems_"): finding[column] for column in REVIEW_ITEMS
         },
-        "rectification": result.rectification,
-        "rectified_on": result.rectified_on.isoformat() if result.rectified_on else None,
-        "url": url_for("results.review_round", round_id=review_round.id, _external=True),
+        "rectification": finding["rectification"],
+        "rectified_on": finding["rectified_on"].isoformat() if finding["rectified_on"] else None,
+        "url": url_for("results.review_round", public_id=review_round.public_id, _external=True),
     }
 
 
 @bp.route("/reviews")
 def reviews():
-    """Case-file review results per round and unit (``?kind=social_evaluation`` for the other)."""
+    """Case-file review results per round and unit (``?kind=social_evaluation`` for the other).
+
+    Rounds are few (a handful a year) and each holds one row per unit: one page."""
     if request.args.get("kind") == "social_evaluation":
         return _evaluations()
-    stmt = select(ReviewResult).join(ReviewRound).where(ReviewRound.published_at.is_not(None))
     unit_code = request.args.get("unit")
-    if unit_code:
-        stmt = stmt.join(Unit).where(Unit.code == unit_code)
-    page = keyset_page(
-        db.session,
-        stmt,
-        [ReviewResult.id],
-        lambda result: (result.id,),
-        request.args.get("cursor"),
-        100,
-    )
-    return jsonify(
-        {"items": [_review_result_json(result) for result in page.items], "next": page.next_cursor}
-    )
+    items = [
+        _finding_json(review_round, revision, finding)
+        for review_round, revision in published_rounds(db.session)
+        for finding in public_findings(db.session, review_round, revision)
+        if not unit_code or finding["unit_code"] == unit_code
+    ]
+    return jsonify({"items": items, "next": None})
 
 
 def _evaluations():

@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from portal.audit.services import Actor
+from portal.core.lifecycle_forms import WithdrawForm
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results import evaluations, reviews, supervisors
@@ -12,6 +13,7 @@ from portal.results.forms import (
     PeriodForm,
     RectificationForm,
     ResultForm,
+    RoundCorrectionForm,
     RoundForm,
     SupervisorForm,
 )
@@ -174,38 +176,92 @@ def review_round(round_id: int):
                 score=float(form.score.data),
                 grade=form.grade.data,
                 problems=problems,
-                correction_reason=form.correction_reason.data or "",
             )
         except reviews.ReviewError as error:
             db.session.rollback()
-            form.correction_reason.errors.append(str(error))
+            form.grade.errors.append(str(error))
         else:
             db.session.commit()
             flash(f"已保存{unit.short_name}的评查结果。", "success")
             return redirect(url_for("results_admin.review_round", round_id=round_id))
+    return _render_round(review_round, form=form)
+
+
+def _render_round(review_round: ReviewRound, **forms):
+    forms = {
+        "form": ResultForm(formdata=None),
+        "correction_form": RoundCorrectionForm(formdata=None),
+        "withdraw_form": WithdrawForm(formdata=None, prefix="withdraw"),
+        **forms,
+    }
+    failed = any(form.errors for form in forms.values())
     return render_template(
         "results/admin/round.html",
         review_round=review_round,
-        form=form,
+        pending_correction=reviews.has_unpublished_changes(db.session, review_round),
         items=REVIEW_ITEMS,
         grades=REVIEW_GRADES,
         rectification_states=RECTIFICATION_STATES,
-    ), (400 if form.errors else 200)
+        **forms,
+    ), (400 if failed else 200)
+
+
+def _round_step(round_id: int, step, done: str, form=None, form_name: str = ""):
+    """Run one lifecycle step of a round; a refused step shows the round page with the error."""
+    review_round = db.get_or_404(ReviewRound, round_id)
+    if form is not None and not form.validate_on_submit():
+        return _render_round(review_round, **{form_name: form})
+    reason = form.reason.data if form is not None else None
+    try:
+        step(review_round, reason)
+    except reviews.ReviewError as error:
+        db.session.rollback()
+        if form is None:
+            flash(str(error), "error")
+            return redirect(url_for("results_admin.review_round", round_id=round_id))
+        form.reason.errors.append(str(error))
+        return _render_round(db.get_or_404(ReviewRound, round_id), **{form_name: form})
+    db.session.commit()
+    flash(done, "success")
+    return redirect(url_for("results_admin.review_round", round_id=round_id))
 
 
 @admin_bp.route("/reviews/<int:round_id>/publish", methods=["POST"])
 @roles_required(*OFFICE)
 def publish_review_round(round_id: int):
-    review_round = db.get_or_404(ReviewRound, round_id)
-    try:
-        reviews.publish_round(db.session, _actor(), review_round)
-    except reviews.ReviewError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash("评查结果已公示。", "success")
-    return redirect(url_for("results_admin.review_round", round_id=round_id))
+    return _round_step(
+        round_id,
+        lambda review_round, _reason: reviews.publish_round(db.session, _actor(), review_round),
+        "评查结果已公示。",
+    )
+
+
+@admin_bp.route("/reviews/<int:round_id>/correct", methods=["POST"])
+@roles_required(*OFFICE)
+def correct_review_round(round_id: int):
+    return _round_step(
+        round_id,
+        lambda review_round, reason: reviews.correct_round(
+            db.session, _actor(), review_round, reason
+        ),
+        "更正已公示，原版本仍可在修订记录中查看。",
+        RoundCorrectionForm(),
+        "correction_form",
+    )
+
+
+@admin_bp.route("/reviews/<int:round_id>/withdraw", methods=["POST"])
+@roles_required(*OFFICE)
+def withdraw_review_round(round_id: int):
+    return _round_step(
+        round_id,
+        lambda review_round, reason: reviews.withdraw_round(
+            db.session, _actor(), review_round, reason
+        ),
+        "评查结果已撤下，公开页保留撤下说明。",
+        WithdrawForm(prefix="withdraw"),  # its reason field beside the correction's
+        "withdraw_form",
+    )
 
 
 @admin_bp.route("/reviews/results/<int:result_id>", methods=["GET", "POST"])

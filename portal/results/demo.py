@@ -2,10 +2,11 @@
 rounds, twenty supervisors. Deterministic (seeded) and idempotent by natural keys."""
 
 import random
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
+from portal.audit.services import CLI_ACTOR
 from portal.disclosure.models import Unit
 from portal.results.models import (
     EVALUATION_DIMENSIONS,
@@ -16,6 +17,7 @@ from portal.results.models import (
     ReviewRound,
     Supervisor,
 )
+from portal.results.reviews import REVIEW_ROUND_LIFECYCLE, published_findings
 
 PERIODS = [
     ("2025年下半年", date(2025, 7, 1), date(2025, 12, 31), datetime(2026, 1, 1)),
@@ -34,20 +36,25 @@ COMMENTS = [
     "办事效率有提高。",
 ]
 
+#: name, held on, published at, summary, permalink key (fixed: the browser tests open them)
 ROUNDS = [
     (
         "2025年度行政处罚案卷评查",
         date(2025, 11, 20),
         datetime(2025, 12, 5),
         "抽查各单位2025年1月至10月办结的行政处罚案卷，每单位抽查10至15卷。",
+        "demo-review-2025",
     ),
     (
         "2026年上半年行政处罚案卷评查",
         date(2026, 6, 25),
         datetime(2026, 7, 8),
         "抽查各单位2026年1月至5月办结的行政处罚案卷，重点评查裁量基准适用和程序规范。",
+        "demo-review-2026",
     ),
 ]
+
+CORRECTION_REASON = "复核时发现证据项问题漏计1项，相应扣减得分，特此更正。"
 
 SUPERVISORS = [
     ("王建国", "人大代表", "平顶山市人大常委会"),
@@ -121,17 +128,17 @@ def _periods(session, units, generator) -> int:
 def _rounds(session, units, generator) -> int:
     existing = set(session.scalars(select(ReviewRound.name)))
     added = 0
-    for name, held_on, published_at, summary in ROUNDS:
+    for name, held_on, published_at, summary, public_id in ROUNDS:
         if name in existing:
             continue
         review_round = ReviewRound(
-            name=name, held_on=held_on, published_at=published_at, summary=summary
+            name=name, held_on=held_on, summary=summary, public_id=public_id
         )
         session.add(review_round)
         session.flush()
         for unit in units:
             score = round(generator.uniform(68, 97), 1)
-            grade = "excellent" if score >= 90 else "pass" if score >= 75 else "fail"
+            grade = _grade(score)
             problems = {
                 column: (generator.choice([0, 0, 0, 1, 1, 2, 3]) if score < 92 else 0)
                 for column in REVIEW_ITEMS
@@ -156,9 +163,30 @@ def _rounds(session, units, generator) -> int:
                     rectification_note="已组织案卷制作培训，逐卷补正。" if rectified else "",
                 )
             )
+        session.flush()
+        session.refresh(review_round)
+        content = published_findings(review_round)
+        REVIEW_ROUND_LIFECYCLE.publish(session, CLI_ACTOR, review_round, content, now=published_at)
+        if held_on.year == 2025:  # the older round shows a correction and its first version
+            first = review_round.results[0]
+            first.problems_evidence += 1
+            first.score = round(first.score - 1.5, 1)
+            first.grade = _grade(first.score)
+            REVIEW_ROUND_LIFECYCLE.correct(
+                session,
+                CLI_ACTOR,
+                review_round,
+                published_findings(review_round),
+                CORRECTION_REASON,
+                now=published_at + timedelta(days=12),
+            )
         added += 1
     session.flush()
     return added
+
+
+def _grade(score: float) -> str:
+    return "excellent" if score >= 90 else "pass" if score >= 75 else "fail"
 
 
 def _supervisors(session) -> int:

@@ -12,6 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.results.models import (
     EVALUATION_DIMENSIONS,
     EVALUATION_LEVELS,
@@ -83,9 +84,6 @@ class ResultForm(FlaskForm):
         ],
     )
     grade = SelectField("等次", choices=REVIEW_GRADES)
-    correction_reason = TextAreaField(
-        "更正理由（已公示的结果须填写，公开显示）", validators=[Length(max=500)]
-    )
 
 
 for _column, _label in REVIEW_ITEMS.items():
@@ -116,3 +114,9 @@ class SupervisorForm(FlaskForm):
     organisation = StringField("所在单位", validators=[Length(max=100)])
     term_from = _date("任期开始")
     term_to = _date("任期结束")
+
+
+class RoundCorrectionForm(FlaskForm):
+    """Publish the changed findings as a correction of a published round."""
+
+    reason = CorrectionReasonField()

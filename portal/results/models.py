@@ -3,10 +3,11 @@ case-file reviews (案卷评查) and the roster of appointed supervisors (执法
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.models import utcnow
+from portal.core.publication import PublishableMixin, RevisionMixin, status_constraint
 from portal.disclosure.models import Unit
 from portal.extensions import db
 
@@ -99,21 +100,22 @@ class EvaluationAnswer(db.Model):
         return cls.unit_id
 
 
-class ReviewRound(db.Model):
-    """A case-file review round (案卷评查) held by the supervision office."""
+class ReviewRound(PublishableMixin, db.Model):
+    """A case-file review round (案卷评查) held by the supervision office.
+
+    The round and its ``results`` are the working copy; what the public sees is the current
+    ``ReviewRoundRevision`` (publication lifecycle: a change after publication is a correction
+    with a public reason, the earlier findings stay readable).
+    """
 
     __tablename__ = "review_round"
+    __table_args__ = (status_constraint(),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: e.g. 2026年度第一次行政处罚案卷评查
     name: Mapped[str] = mapped_column(String(100), unique=True)
     held_on: Mapped[date]
     summary: Mapped[str] = mapped_column(Text, default="")
-    #: results are public once published; a later change is shown as corrected
-    published_at: Mapped[datetime | None]
-    corrected_at: Mapped[datetime | None]
-    correction_reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     results: Mapped[list["ReviewResult"]] = relationship(
         back_populates="round", order_by="ReviewResult.unit_id"
@@ -124,12 +126,30 @@ class ReviewRound(db.Model):
             "name": self.name,
             "held_on": self.held_on,
             "summary": self.summary,
-            "published_at": self.published_at,
+            **self.lifecycle_snapshot(),
         }
 
 
+class ReviewRoundRevision(RevisionMixin, db.Model):
+    """One published version of a round's findings, exactly as the public saw them."""
+
+    __tablename__ = "review_round_revision"
+    __table_args__ = (UniqueConstraint("round_id", "revision_no"),)
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_round.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    held_on: Mapped[date]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    #: each unit's findings as published, in unit order: ``unit_id``, ``unit_code``,
+    #: ``unit_name``, ``unit_short_name``, ``files_reviewed``, ``score``, ``grade`` and the
+    #: eight ``problems_*`` counts (see ``portal.results.reviews.published_findings``)
+    findings: Mapped[list] = mapped_column(JSON)
+
+
 class ReviewResult(db.Model):
-    """One unit's result in a review round."""
+    """One unit's result in a review round: the findings (working copy, published through the
+    round's revisions) and the unit's rectification (整改), which the unit keeps up to date and
+    the public sees as it stands."""
 
     __tablename__ = "review_result"
     __table_args__ = (

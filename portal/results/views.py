@@ -2,6 +2,7 @@
 
 from flask import (
     Blueprint,
+    abort,
     current_app,
     flash,
     make_response,
@@ -14,6 +15,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from portal.core.models import local_today
+from portal.core.publication import WITHDRAWN
 from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
 from portal.pages import under_construction
@@ -28,10 +30,10 @@ from portal.results.models import (
     REVIEW_GRADES,
     REVIEW_ITEMS,
     EvaluationPeriod,
-    ReviewResult,
     ReviewRound,
     Supervisor,
 )
+from portal.results.reviews import REVIEW_ROUND_LIFECYCLE, public_findings, published_rounds
 
 bp = Blueprint("results", __name__)
 
@@ -59,11 +61,7 @@ def reviews():
     periods = db.session.scalars(
         select(EvaluationPeriod).order_by(EvaluationPeriod.opens_on.desc())
     ).all()
-    rounds = db.session.scalars(
-        select(ReviewRound)
-        .where(ReviewRound.published_at.is_not(None))
-        .order_by(ReviewRound.held_on.desc())
-    ).all()
+    rounds = published_rounds(db.session)
     return render_template(
         "results/reviews.html",
         periods=periods,
@@ -201,30 +199,39 @@ def answer(period_id: int):
     ), status
 
 
-@bp.route("/reviews/case-files/<int:round_id>")
-def review_round(round_id: int):
-    review_round = db.first_or_404(
-        select(ReviewRound).where(ReviewRound.id == round_id, ReviewRound.published_at.is_not(None))
+def _published_round_or_404(public_id: str) -> ReviewRound:
+    if len(public_id) > 16:
+        abort(404)
+    return db.first_or_404(
+        select(ReviewRound).where(
+            ReviewRound.public_id == public_id, ReviewRound.first_published_at.is_not(None)
+        )
     )
-    results = db.session.scalars(
-        select(ReviewResult)
-        .join(Unit)
-        .where(ReviewResult.round_id == review_round.id)
-        .order_by(Unit.sort_order, Unit.id)
-    ).all()
-    if request.args.get("format") == "csv":
-        return csv_response(f"case-file-review-{review_round.id}.csv", *review_table(results))
+
+
+def _render_review_round(public_id: str, revision_no: int | None):
+    review_round = _published_round_or_404(public_id)
+    revision = REVIEW_ROUND_LIFECYCLE.revision(db.session, review_round, revision_no)
+    if revision is None:
+        abort(404)
+    withdrawn = review_round.status == WITHDRAWN
+    findings = [] if withdrawn else public_findings(db.session, review_round, revision)
+    if request.args.get("format") == "csv" and not withdrawn:
+        filename = f"case-file-review-{public_id}-v{revision.revision_no}.csv"
+        return csv_response(filename, *review_table(findings))
     score_chart = charts.bar_chart(
-        f"{review_round.name}各单位得分",
-        [r.unit.short_name for r in results],
-        [r.score for r in results],
+        f"{revision.name}各单位得分",
+        [finding["unit_short_name"] for finding in findings],
+        [finding["score"] for finding in findings],
         suffix="分",
         maximum=100,
     )
     return render_template(
         "results/review_round.html",
         review_round=review_round,
-        results=results,
+        revision=revision,
+        history=REVIEW_ROUND_LIFECYCLE.revisions(db.session, review_round),
+        findings=findings,
         score_chart=score_chart,
         items=REVIEW_ITEMS,
         grades=REVIEW_GRADES,
@@ -232,7 +239,17 @@ def review_round(round_id: int):
     )
 
 
-def review_table(results):
+@bp.route("/reviews/case-files/<public_id>")
+def review_round(public_id: str):
+    return _render_review_round(public_id, None)
+
+
+@bp.route("/reviews/case-files/<public_id>/revisions/<int:revision_no>")
+def review_round_revision(public_id: str, revision_no: int):
+    return _render_review_round(public_id, revision_no)
+
+
+def review_table(findings: list[dict]):
     header = [
         "单位代码",
         "单位",
@@ -245,16 +262,16 @@ def review_table(results):
     ]
     rows = [
         [
-            r.unit.code,
-            r.unit.name,
-            r.files_reviewed,
-            r.score,
-            REVIEW_GRADES[r.grade],
-            *[getattr(r, column) for column in REVIEW_ITEMS],
-            RECTIFICATION_STATES[r.rectification],
-            r.rectified_on or "",
+            finding["unit_code"],
+            finding["unit_name"],
+            finding["files_reviewed"],
+            finding["score"],
+            REVIEW_GRADES[finding["grade"]],
+            *[finding[column] for column in REVIEW_ITEMS],
+            RECTIFICATION_STATES[finding["rectification"]],
+            finding["rectified_on"] or "",
         ]
-        for r in results
+        for finding in findings
     ]
     return header, rows
 

@@ -67,9 +67,11 @@ from collections.abc import Iterable, Sequence
 from flask import url_for
 from sqlalchemy import func, select
 
+from portal.core.publication import PUBLISHED
 from portal.disclosure.models import Unit
 from portal.officers.models import Officer
 from portal.results.models import RECTIFICATION_STATES, REVIEW_GRADES, ReviewRound
+from portal.results.reviews import public_findings, published_rounds
 from portal.search import providers_disclosure  # noqa: F401  (registers decisions, documents)
 from portal.search.documents import SearchDocument
 from portal.search.registry import SearchProvider, register
@@ -175,40 +177,36 @@ register(
 # --- case-file review rounds (案卷评查), once published ----------------------------------------
 
 
-def _review_document(review_round: ReviewRound) -> SearchDocument:
-    # What /reviews/case-files/<id> shows: summary, correction, each unit's result.
-    lines = [review_round.summary]
-    if review_round.corrected_at:
-        lines.append(f"更正说明：{review_round.correction_reason}")
-    for result in sorted(review_round.results, key=lambda r: (r.unit.sort_order, r.unit_id)):
+def _review_document(session, review_round: ReviewRound, revision) -> SearchDocument:
+    """The current revision's findings, with each unit's rectification as it stands."""
+    lines = [revision.summary]
+    if revision.reason:
+        lines.append(f"更正说明：{revision.reason}")
+    for finding in public_findings(session, review_round, revision):
+        note = finding["rectification_note"]
         lines.append(
-            f"{result.unit.short_name}：评查案卷{result.files_reviewed}件，得分{result.score:g}，"
-            f"{REVIEW_GRADES[result.grade]}，{RECTIFICATION_STATES[result.rectification]}"
-            f"{'，' + result.rectification_note if result.rectification_note else ''}。"
+            f"{finding['unit_short_name']}：评查案卷{finding['files_reviewed']}件，"
+            f"得分{finding['score']:g}，{REVIEW_GRADES[finding['grade']]}，"
+            f"{RECTIFICATION_STATES[finding['rectification']]}{'，' + note if note else ''}。"
         )
     return SearchDocument(
         kind="review_round",
         object_id=str(review_round.id),
-        ref=str(review_round.id),
-        title=review_round.name,
+        ref=review_round.public_id,
+        title=revision.name,
         body="\n".join(line for line in lines if line),
-        published_on=review_round.held_on,
+        published_on=revision.held_on,
     )
 
 
-def _published_rounds():
-    return select(ReviewRound).where(ReviewRound.published_at.is_not(None))
-
-
 def _load_rounds(session, ids: Sequence[str]) -> Iterable[SearchDocument]:
-    numbers = [int(i) for i in ids if str(i).isdigit()]
-    rounds = session.scalars(_published_rounds().where(ReviewRound.id.in_(numbers)))
-    return map(_review_document, rounds)
+    wanted = {int(i) for i in ids if str(i).isdigit()}
+    rounds = published_rounds(session)
+    return [_review_document(session, r, rev) for r, rev in rounds if r.id in wanted]
 
 
 def _all_rounds(session) -> Iterable[SearchDocument]:
-    rounds = _published_rounds().order_by(ReviewRound.held_on.desc(), ReviewRound.id.desc())
-    return map(_review_document, session.scalars(rounds))
+    return [_review_document(session, r, rev) for r, rev in published_rounds(session)]
 
 
 register(
@@ -217,10 +215,10 @@ register(
         label="案卷评查",
         load=_load_rounds,
         iter_all=_all_rounds,
-        url=lambda ref: url_for("results.review_round", round_id=int(ref)),
+        url=lambda ref: url_for("results.review_round", public_id=ref),
         order=60,
         count=lambda session: session.scalar(
-            select(func.count()).select_from(_published_rounds().subquery())
+            select(func.count()).where(ReviewRound.status == PUBLISHED)
         ),
     )
 )

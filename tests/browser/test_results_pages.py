@@ -33,13 +33,17 @@ def test_answering_the_questionnaire(live_server, open_page):
 
 
 def test_case_file_review_page(live_server, open_page, screenshot):
-    page = open_page(live_server, "/reviews/case-files/1")
+    page = open_page(live_server, "/reviews/case-files/demo-review-2025")
     expect(page.get_by_role("heading", name="2025年度行政处罚案卷评查")).to_be_visible()
     expect(page.get_by_role("img", name="2025年度行政处罚案卷评查各单位得分")).to_be_visible()
     expect(page.locator("tbody tr")).to_have_count(13)
+    # the demo corrected this round once: the reason is public, the first version readable
+    expect(page.get_by_text("更正原因：复核时发现证据项问题漏计1项")).to_be_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0  # the wide table scrolls inside its frame, not the page
     screenshot(page, "case-file-review")
+    page.get_by_role("link", name="查看第1版").click()
+    expect(page.get_by_text("您正在查看第1版")).to_be_visible()
 
 
 def test_supervisor_roster(live_server, open_page):

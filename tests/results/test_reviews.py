@@ -44,43 +44,83 @@ def create_round(office) -> int:
     return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
 
 
-def test_round_is_private_until_published(office):
+def public_path(app, round_id: int) -> str:
+    with app.app_context():
+        return f"/reviews/case-files/{db.session.get(ReviewRound, round_id).public_id}"
+
+
+def test_round_is_private_until_published(app, office):
     round_id = create_round(office)
     assert office.post(f"/admin/reviews/{round_id}", data=RESULT).status_code == 302
-    assert office.get(f"/reviews/case-files/{round_id}").status_code == 404
+    assert office.get(public_path(app, round_id)).status_code == 404
     assert office.get("/api/v1/reviews").get_json()["items"] == []
     office.post(f"/admin/reviews/{round_id}/publish")
-    page = office.get(f"/reviews/case-files/{round_id}").get_data(as_text=True)
+    page = office.get(public_path(app, round_id)).get_data(as_text=True)
     assert "新华区城管局" in page and "86.5" in page and "整改中" in page
     item = office.get("/api/v1/reviews").get_json()["items"][0]
     assert item["unit_code"] == "xh" and item["score"] == 86.5 and item["grade"] == "pass"
     assert item["problems"]["file_keeping"] == 3 and item["rectification"] == "in_progress"
 
 
-def test_a_correction_after_publication_needs_a_public_reason(app, office):
+def test_a_change_after_publication_is_public_only_as_a_correction(app, office):
     round_id = create_round(office)
     office.post(f"/admin/reviews/{round_id}", data=RESULT)
     office.post(f"/admin/reviews/{round_id}/publish")
-    refused = office.post(f"/admin/reviews/{round_id}", data=RESULT | {"score": "90"})
-    assert refused.status_code == 400
-    assert "须填写更正理由" in refused.get_data(as_text=True)
+    path = public_path(app, round_id)
+    # the change waits in the working copy; the public still sees revision 1
     office.post(
-        f"/admin/reviews/{round_id}",
-        data=RESULT
-        | {"score": "90", "grade": "excellent", "correction_reason": "复核后证据项扣分有误"},
+        f"/admin/reviews/{round_id}", data=RESULT | {"score": "90", "grade": "excellent"}
     )
-    page = office.get(f"/reviews/case-files/{round_id}").get_data(as_text=True)
-    assert "更正说明" in page and "复核后证据项扣分有误" in page and "90.0" in page
+    admin_page = office.get(f"/admin/reviews/{round_id}").get_data(as_text=True)
+    assert "尚未公开" in admin_page
+    assert "86.5" in office.get(path).get_data(as_text=True)
+    refused = office.post(f"/admin/reviews/{round_id}/correct", data={"reason": ""})
+    assert refused.status_code == 400 and "请填写更正原因" in refused.get_data(as_text=True)
+
+    office.post(f"/admin/reviews/{round_id}/correct", data={"reason": "复核后证据项扣分有误"})
+    page = office.get(path).get_data(as_text=True)
+    assert "更正（现行第2版）" in page and "复核后证据项扣分有误" in page and "90.0" in page
+    first = office.get(f"{path}/revisions/1").get_data(as_text=True)
+    assert "您正在查看第1版" in first and "86.5" in first and "90.0" not in first
+    item = office.get("/api/v1/reviews").get_json()["items"][0]
+    assert (item["revision"], item["score"], item["correction_reason"]) == (
+        2,
+        90.0,
+        "复核后证据项扣分有误",
+    )
+    nothing_new = office.post(f"/admin/reviews/{round_id}/correct", data={"reason": "再次更正"})
+    assert "无需更正" in nothing_new.get_data(as_text=True)
     with app.app_context():
         actions = db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
         outbox = db.session.scalars(select(SearchOutboxEntry.kind)).all()
-    assert actions[-4:] == [
+    assert actions[-5:] == [
         "review_round.create",
         "review_result.set",
         "review_round.publish",
-        "review_result.correct",
+        "review_result.set",
+        "review_round.correct",
     ]
     assert outbox == ["review_round", "review_round"]
+
+
+def test_a_withdrawn_round_keeps_its_permalink_with_the_reason(app, office):
+    round_id = create_round(office)
+    office.post(f"/admin/reviews/{round_id}", data=RESULT)
+    office.post(f"/admin/reviews/{round_id}/publish")
+    path = public_path(app, round_id)
+    office.post(
+        f"/admin/reviews/{round_id}/withdraw", data={"withdraw-reason": "评查范围有误，将重新组织"}
+    )
+    response = office.get(path)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "已于" in page and "撤下" in page and "评查范围有误，将重新组织" in page
+    assert "86.5" not in page and "新华区城管局" not in page
+    assert "2026年上半年案卷评查" not in office.get("/reviews/").get_data(as_text=True)
+    assert office.get("/api/v1/reviews").get_json()["items"] == []
+    with app.app_context():
+        actions = db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions[-1] == "review_round.withdraw"
 
 
 def test_result_entry_errors_are_chinese_and_keep_the_input(office):
@@ -111,11 +151,11 @@ def test_unit_records_its_own_rectification(app, client, office, create_user, lo
         f"/admin/reviews/results/{result_id}",
         data={"state": "done", "rectified_on": "2026-07-20", "note": "已逐卷补正"},
     )
-    page = client.get(f"/reviews/case-files/{round_id}").get_data(as_text=True)
+    page = client.get(public_path(app, round_id)).get_data(as_text=True)
     assert "已整改（2026年7月20日）" in page and "已逐卷补正" in page
 
 
-def test_csv_matches_the_page(office):
+def test_csv_matches_the_page(app, office):
     round_id = create_round(office)
     office.post(f"/admin/reviews/{round_id}", data=RESULT)
     office.post(
@@ -123,7 +163,7 @@ def test_csv_matches_the_page(office):
         data=RESULT | {"unit": "wd", "score": "95", "grade": "excellent"},
     )
     office.post(f"/admin/reviews/{round_id}/publish")
-    csv = office.get(f"/reviews/case-files/{round_id}?format=csv").get_data(as_text=True)
+    csv = office.get(f"{public_path(app, round_id)}?format=csv").get_data(as_text=True)
     lines = csv.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("单位代码,单位,评查案卷数,得分,等次,主体,事实")
     assert "xh,新华区城管局,12,86.5,合格,0,1,2,0,1,0,0,3,整改中," in lines
@@ -134,7 +174,7 @@ def test_publishing_an_empty_round_is_refused(app, office):
     round_id = create_round(office)
     office.post(f"/admin/reviews/{round_id}/publish")
     with app.app_context():
-        assert db.session.get(ReviewRound, round_id).published_at is None
+        assert db.session.get(ReviewRound, round_id).status == "draft"
 
 
 def test_supervisors_roster_managed_and_public(app, office):

@@ -8,10 +8,16 @@ from portal.audit.services import CLI_ACTOR
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.models import ReviewRound
-from portal.results.reviews import create_round, publish_round, set_result
+from portal.results.reviews import (
+    correct_round,
+    create_round,
+    publish_round,
+    set_result,
+    withdraw_round,
+)
 
 
-def _round_with_results(app, publish: bool) -> int:
+def _round_with_results(app, publish: bool) -> tuple[int, str]:
     with app.app_context():
         review_round = create_round(
             db.session,
@@ -35,17 +41,17 @@ def _round_with_results(app, publish: bool) -> int:
         if publish:
             publish_round(db.session, CLI_ACTOR, review_round)
         db.session.commit()
-        return review_round.id
+        return review_round.id, f"/reviews/case-files/{review_round.public_id}"
 
 
 def test_a_published_round_is_found_with_its_units_results(app, demo_units, search_index, search):
-    round_id = _round_with_results(app, publish=True)
+    _, path = _round_with_results(app, publish=True)
     search_index.sync()
     page = search("案卷评查 叶县")
-    assert page.hrefs[0] == f"/reviews/case-files/{round_id}"
+    assert page.hrefs[0] == path
     assert page.hits[0]["kind"] == "案卷评查"
     assert "不合格" in page.hits[0]["snippet"]
-    assert search("案卷评查", year="2026").hrefs == [f"/reviews/case-files/{round_id}"]
+    assert search("案卷评查", year="2026").hrefs == [path]
 
 
 def test_an_unpublished_round_is_not_found(app, demo_units, search_index, search):
@@ -55,7 +61,7 @@ def test_an_unpublished_round_is_not_found(app, demo_units, search_index, search
 
 
 def test_a_correction_reaches_the_index(app, demo_units, search_index, search):
-    round_id = _round_with_results(app, publish=True)
+    round_id, path = _round_with_results(app, publish=True)
     with app.app_context():
         review_round = db.session.get(ReviewRound, round_id)
         unit = db.session.scalar(select(Unit).where(Unit.code == "yexian"))
@@ -68,9 +74,28 @@ def test_a_correction_reaches_the_index(app, demo_units, search_index, search):
             score=75,
             grade="pass",
             problems={},
-            correction_reason="复核后更正叶县得分",
         )
         db.session.commit()
     search_index.sync()
-    assert search("复核 更正").hrefs == [f"/reviews/case-files/{round_id}"]  # the reason
+    assert "得分58，不合格" in search("案卷评查 叶县").hits[0]["snippet"]  # not public yet
+    with app.app_context():
+        correct_round(
+            db.session, CLI_ACTOR, db.session.get(ReviewRound, round_id), "复核后更正叶县得分"
+        )
+        db.session.commit()
+    search_index.sync()
+    assert search("复核 更正").hrefs == [path]  # the reason
     assert "得分75，合格" in search("案卷评查 叶县").hits[0]["snippet"]
+
+
+def test_a_withdrawn_round_leaves_the_index(app, demo_units, search_index, search):
+    round_id, path = _round_with_results(app, publish=True)
+    search_index.sync()
+    assert search("程序合法性").hrefs == [path]
+    with app.app_context():
+        withdraw_round(
+            db.session, CLI_ACTOR, db.session.get(ReviewRound, round_id), "评查范围有误"
+        )
+        db.session.commit()
+    search_index.sync()
+    assert search("程序合法性").hrefs == []
