@@ -488,3 +488,14 @@ def test_back_office_reminder_is_not_for_unit_staff(client, create_user, login, 
     create_user("clerk", role="staff")
     login("clerk")
     assert "统计年报" not in client.get("/admin/").get_data(as_text=True)
+
+
+def test_openapi_documents_the_stats_endpoint(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    operation = document["paths"]["/stats"]["get"]
+    assert {parameter["name"] for parameter in operation["parameters"]} == {"year", "unit"}
+    figures = document["components"]["schemas"]["StatsFigures"]["properties"]
+    data = client.get("/api/v1/stats").get_json()
+    assert set(data["total"]) == set(figures)
+    assert set(data) <= set(document["components"]["schemas"]["Stats"]["properties"])
+    assert client.get("/api/v1/").get_json()["endpoints"]["stats"].endswith("/api/v1/stats")
