@@ -202,7 +202,8 @@ def _advance(complaint, events, rng, unit, now, index, calendar=None) -> None:
         return  # still waiting for acceptance; overdue when older than 15 days
     if rng.random() < 0.07 and index != 1:
         complaint.state = "rejected"
-        complaint.rejected_at = complaint.submitted_at + timedelta(days=rng.randrange(1, 10))
+        rejected_at = complaint.submitted_at + timedelta(days=rng.randrange(1, 10))
+        complaint.rejected_at = min(rejected_at, now - timedelta(hours=1))  # never in the future
         complaint.reject_reason = (
             "经核实，所反映事项不属于城市管理执法职责范围，已告知向相关部门反映。"
         )
