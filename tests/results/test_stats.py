@@ -41,6 +41,7 @@ import pytest
 from sqlalchemy import select
 
 from portal.complaints.models import Complaint, ComplaintEvent, ComplaintRating
+from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.stats import annual, views
@@ -369,13 +370,12 @@ def test_empty_year_shows_zeros_and_dashes(client, fixture):
 
 
 def test_default_year_is_this_year(client, fixture):
-    page = client.get("/stats/").get_data(as_text=True)
-    assert '<option value="2026" selected>' in page or "年统计数据" in page
-    data = client.get("/api/v1/stats").get_json()
-    from portal.core.models import local_today
-
     with client.application.app_context():
-        assert data["year"] == local_today().year
+        year = local_today().year
+    page = client.get("/stats/").get_data(as_text=True)
+    assert f'<option value="{year}" selected>' in page
+    assert f"<title>{year}年统计数据" in page
+    assert client.get("/api/v1/stats").get_json()["year"] == year
 
 
 @pytest.mark.parametrize(
@@ -499,3 +499,33 @@ def test_openapi_documents_the_stats_endpoint(client):
     assert set(data["total"]) == set(figures)
     assert set(data) <= set(document["components"]["schemas"]["Stats"]["properties"])
     assert client.get("/api/v1/").get_json()["endpoints"]["stats"].endswith("/api/v1/stats")
+
+
+def test_no_contact_or_content_in_any_stats_output(app, client):
+    from portal.complaints.demo import (
+        DEMO_CONTACT_EMAIL_DOMAIN,
+        DEMO_CONTACT_NAME_PREFIX,
+        DEMO_CONTACT_PHONE_PREFIX,
+        load_demo_complaints,
+    )
+    from portal.disclosure.demo import load_demo_units
+    from portal.results.stats.tables import TABLES
+
+    with app.app_context():
+        load_demo_units(db.session)
+        load_demo_complaints(db.session)
+        db.session.commit()
+        descriptions = [d[:12] for d in db.session.scalars(select(Complaint.description))]
+        year = local_today().year
+    urls = [f"/stats/?year={year}", f"/stats/{year - 1}", f"/api/v1/stats?year={year}"]
+    urls += [f"/stats/{slug}.csv?year={year}" for slug in TABLES]
+    urls += [f"/stats/?year={year}&unit=xinhua"]
+    for url in urls:
+        text = client.get(url).get_data(as_text=True)
+        for secret in (
+            DEMO_CONTACT_NAME_PREFIX + "投诉人",
+            DEMO_CONTACT_PHONE_PREFIX,
+            DEMO_CONTACT_EMAIL_DOMAIN,
+            *descriptions,
+        ):
+            assert secret not in text, (url, secret)
