@@ -1,10 +1,13 @@
 """Statistics in a real browser: charts with titles and numbers, tables that scroll, no overflow."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
 from portal.core.models import local_today
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"  # as in conftest.py
 
 
 def _no_page_overflow(page) -> None:
@@ -72,8 +75,6 @@ def test_stats_page(live_server, open_page, screenshot, viewport_name):
 
 
 def _chart_path(name, viewport_name):
-    from tests.browser.conftest import SCREENSHOTS
-
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS / f"{name}-{viewport_name}.png"
 

@@ -40,11 +40,20 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from portal.complaints.demo import (
+    DEMO_CONTACT_EMAIL_DOMAIN,
+    DEMO_CONTACT_NAME_PREFIX,
+    DEMO_CONTACT_PHONE_PREFIX,
+    load_demo_complaints,
+)
 from portal.complaints.models import Complaint, ComplaintEvent, ComplaintRating
 from portal.core.models import local_today
+from portal.disclosure.demo import load_demo_units
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.stats import annual, views
+from portal.results.stats.tables import TABLES
+from portal.staff import views as staff_views
 from tests.factories import add_decision
 
 _numbers = itertools.count(1)
@@ -471,9 +480,7 @@ def test_reminder_is_for_january_only():
 def test_back_office_reminds_supervisors_in_january(
     client, create_user, login, monkeypatch, today, shown
 ):
-    import portal.staff.views
-
-    monkeypatch.setattr(portal.staff.views, "local_today", lambda: today)
+    monkeypatch.setattr(staff_views, "local_today", lambda: today)
     create_user("office", role="supervisor")
     login("office")
     page = client.get("/admin/").get_data(as_text=True)
@@ -482,9 +489,7 @@ def test_back_office_reminds_supervisors_in_january(
 
 
 def test_back_office_reminder_is_not_for_unit_staff(client, create_user, login, monkeypatch):
-    import portal.staff.views
-
-    monkeypatch.setattr(portal.staff.views, "local_today", lambda: date(2027, 1, 15))
+    monkeypatch.setattr(staff_views, "local_today", lambda: date(2027, 1, 15))
     create_user("clerk", role="staff")
     login("clerk")
     assert "统计年报" not in client.get("/admin/").get_data(as_text=True)
@@ -502,15 +507,6 @@ def test_openapi_documents_the_stats_endpoint(client):
 
 
 def test_no_contact_or_content_in_any_stats_output(app, client):
-    from portal.complaints.demo import (
-        DEMO_CONTACT_EMAIL_DOMAIN,
-        DEMO_CONTACT_NAME_PREFIX,
-        DEMO_CONTACT_PHONE_PREFIX,
-        load_demo_complaints,
-    )
-    from portal.disclosure.demo import load_demo_units
-    from portal.results.stats.tables import TABLES
-
     with app.app_context():
         load_demo_units(db.session)
         load_demo_complaints(db.session)
