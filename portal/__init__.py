@@ -32,6 +32,7 @@ BLUEPRINTS = [
     officers.bp,
     complaints.bp,
     results.bp,
+    results.stats_bp,
     search.bp,
     kiosk.bp,
     api.bp,

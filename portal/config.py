@@ -28,6 +28,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_DECISION_RETENTION_YEARS_PERSON": "DECISION_RETENTION_YEARS_PERSON",
     "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
     "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
+    "PORTAL_STATS_CACHE_SECONDS": "STATS_CACHE_SECONDS",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -36,6 +37,7 @@ INTEGER_SETTINGS = {
     "DECISION_RETENTION_YEARS",
     "DECISION_RETENTION_YEARS_PERSON",
     "EVALUATION_MIN_ANSWERS",
+    "STATS_CACHE_SECONDS",
 }
 
 
@@ -86,6 +88,8 @@ def default_settings(instance_path: str) -> dict:
         "EVALUATION_MIN_ANSWERS": 30,
         #: soft limit on questionnaire answers from one client address
         "EVALUATION_LIMIT_PER_CLIENT": "20 per day",
+        #: how long each worker keeps a computed statistics report (0: compute every time)
+        "STATS_CACHE_SECONDS": 300,
         "BUREAU_NAME": "平顶山市城市管理局",
         "PORTAL_NAME": "城管执法公示与监督平台",
         "COMPLAINT_HOTLINE": "12319",

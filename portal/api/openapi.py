@@ -215,6 +215,89 @@ SCHEMAS = {
         },
     },
     "DecisionList": list_of("Decision"),
+    "StatsFigures": {
+        "type": "object",
+        "description": (
+            "件数与比率（百分数，一位小数；无可计算件数时为 null）。口径见 /stats/#definitions"
+        ),
+        "properties": {
+            **{
+                name: {"type": "integer"}
+                for name in (
+                    "received",
+                    "accepted",
+                    "rejected",
+                    "closed",
+                    "overdue_now",
+                    "answered",
+                    "answered_with_deadline",
+                    "answered_on_time",
+                    "rated",
+                    "satisfied",
+                    "dissatisfied",
+                    "callback_due",
+                    "called_back",
+                    "decisions_published",
+                    "decisions_published_on_time",
+                )
+            },
+            **{
+                name: {"type": ["number", "null"]}
+                for name in (
+                    "on_time_rate",
+                    "average_days_to_answer",
+                    "satisfaction_rate",
+                    "dissatisfied_share",
+                    "callback_rate",
+                    "publication_on_time_rate",
+                )
+            },
+        },
+    },
+    "StatsUnit": {
+        "type": "object",
+        "properties": {
+            "code": {"type": ["string", "null"], "description": "null：尚未分派（综合监督科）"},
+            "name": {"type": "string"},
+        },
+    },
+    "Stats": {
+        "type": "object",
+        "required": ["year", "unit", "total", "units", "months"],
+        "properties": {
+            "year": {"type": "integer"},
+            "unit": {"oneOf": [{"$ref": "#/components/schemas/StatsUnit"}, {"type": "null"}]},
+            "computed_at": {"type": "string", "format": "date-time"},
+            "definitions": {"type": "string", "format": "uri"},
+            "total": {"$ref": "#/components/schemas/StatsFigures"},
+            "units": {
+                "type": "array",
+                "items": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/StatsFigures"},
+                        {
+                            "type": "object",
+                            "properties": {"unit": {"$ref": "#/components/schemas/StatsUnit"}},
+                        },
+                    ]
+                },
+            },
+            "months": {
+                "type": "array",
+                "items": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/StatsFigures"},
+                        {
+                            "type": "object",
+                            "properties": {
+                                "month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}
+                            },
+                        },
+                    ]
+                },
+            },
+        },
+    },
 }
 
 PATHS = {
@@ -231,6 +314,42 @@ PATHS = {
                         }
                     },
                 }
+            },
+        }
+    },
+    "/stats": {
+        "get": {
+            "summary": "投诉举报办理与处罚决定公示统计（全市、各单位、各月）",
+            "description": (
+                "只含件数和比率，不含任何个人信息。月份按北京时间划分；各项口径见"
+                " /stats/#definitions。结果缓存几分钟。"
+            ),
+            "operationId": "getStats",
+            "parameters": [
+                {
+                    "name": "year",
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": "integer", "minimum": 2000},
+                    "description": "统计年度，默认本年",
+                },
+                {
+                    "name": "unit",
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": "string"},
+                    "description": "单位代码；不填为全市",
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}
+                    },
+                },
+                "400": ERROR_RESPONSE,
+                "404": ERROR_RESPONSE,
             },
         }
     },

@@ -47,6 +47,7 @@ def index():
                 "units": url_for("api.units", _external=True),
                 "decisions": url_for("api.decisions", _external=True),
                 "officers": url_for("officers_api.officers", _external=True),
+                "stats": url_for("stats.api_stats", _external=True),
             },
         }
     )

@@ -1,7 +1,8 @@
 """Demo complaints: several hundred across the 13 units, every channel and every state.
 
 Dates are relative to the day of loading, so that some cases are overdue, some due within three
-days, some extended, answered, rated (with 差评 awaiting a call back) or re-handled. Everything
+days, some extended, answered (a few after their deadline), rated (with 差评 called back or
+awaiting a call back) or re-handled. Everything
 is generated from a fixed seed per case, so a second load recognises its cases (by the random
 part of the tracking number) and adds nothing.
 
@@ -11,7 +12,7 @@ Every demo case opens on /track with the query code ``DEMO_QUERY_CODE``.
 """
 
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -23,10 +24,10 @@ from portal.complaints.models import (
     ComplaintRating,
     ReplyTemplate,
 )
-from portal.complaints.schedule import refresh_due_on
+from portal.complaints.schedule import answer_due_on, refresh_due_on
 from portal.complaints.tracking import hash_query_code, luhn_check_digit
 from portal.core.calendar import load_calendar
-from portal.core.models import to_local, utcnow
+from portal.core.models import LOCAL_TZ, to_local, utcnow
 from portal.disclosure.models import Unit
 
 CASES_PER_UNIT = 30
@@ -177,7 +178,7 @@ def _case(index: int, unit: Unit, now: datetime, code_hash: str, calendar) -> Co
         # a tip-off naming an officer: with the supervision office, not the officer's unit
         complaint.badge, complaint.handling_unit_id = f"{9000 + index:d}", None
     else:
-        _advance(complaint, events, rng, unit, now, index)
+        _advance(complaint, events, rng, unit, now, index, calendar)
     complaint.events = events
     refresh_due_on(complaint, calendar)
     return complaint
@@ -194,14 +195,15 @@ def _event(complaint, at, action, *, unit=None, by_public=False, note="") -> Com
     )
 
 
-def _advance(complaint, events, rng, unit, now, index) -> None:
+def _advance(complaint, events, rng, unit, now, index, calendar=None) -> None:
     """Walk the case through the workflow as far as its age (and chance) takes it."""
     age = (now - complaint.submitted_at).days
     if index == 0 or (age < 15 and rng.random() < 0.5) or (age >= 15 and rng.random() < 0.06):
         return  # still waiting for acceptance; overdue when older than 15 days
     if rng.random() < 0.07 and index != 1:
         complaint.state = "rejected"
-        complaint.rejected_at = complaint.submitted_at + timedelta(days=rng.randrange(1, 10))
+        rejected_at = complaint.submitted_at + timedelta(days=rng.randrange(1, 10))
+        complaint.rejected_at = min(rejected_at, now - timedelta(hours=1))  # never in the future
         complaint.reject_reason = (
             "经核实，所反映事项不属于城市管理执法职责范围，已告知向相关部门反映。"
         )
@@ -237,6 +239,7 @@ def _advance(complaint, events, rng, unit, now, index) -> None:
     if index == 1 or handled_days < 10 or (handled_days > 55 and rng.random() < 0.12):
         return  # still being handled; overdue after 60 days (+ extension)
     answered_at = accepted_at + timedelta(days=rng.randrange(5, min(handled_days, 55) + 1))
+    answered_at = _maybe_late(complaint, answered_at, now, index, calendar)
     complaint.state, complaint.answered_at = "answered", answered_at
     complaint.reply = rng.choice(REPLIES)
     events.append(_event(complaint, answered_at, "answered", unit=unit, note=complaint.reply))
@@ -264,6 +267,7 @@ def _rate(complaint, events, rng, unit, now, answered_at) -> None:
         events.append(_event(complaint, rated_at, "closed", by_public=True))
         return
     complaint.follow_up_due = named
+    _maybe_call_back(complaint, events, unit, now, rated_at)
     if rng.random() < 0.5 and since_answer > 3:
         requested_at = rated_at + timedelta(days=1)
         complaint.state = "rehandling"
@@ -278,6 +282,43 @@ def _rate(complaint, events, rng, unit, now, answered_at) -> None:
                 note=complaint.rehandling_reason,
             )
         )
+
+
+def _maybe_late(complaint, answered_at, now, index, calendar) -> datetime:
+    """Some old cases were answered after their deadline, so that statistics look real.
+
+    A separate seed: the main sequence of each case (and so every other demo figure) stays.
+    """
+    late = random.Random(f"complaint-demo-late-{index}")
+    if late.random() >= 0.18:
+        return answered_at
+    due_on = answer_due_on(complaint, calendar)
+    answered_on = due_on + timedelta(days=late.randrange(1, 12))
+    moment = datetime.combine(answered_on, datetime.min.time()).replace(tzinfo=LOCAL_TZ)
+    moment = moment.astimezone(UTC).replace(tzinfo=None) + timedelta(hours=late.randrange(9, 17))
+    return moment if moment < now - timedelta(days=2) else answered_at
+
+
+def _maybe_call_back(complaint, events, unit, now, rated_at) -> None:
+    """Most named 差评 have had their call back (电话回访); the others await it."""
+    callback = random.Random(f"complaint-demo-callback-{complaint.tracking_no}")
+    called_at = rated_at + timedelta(days=1, hours=callback.randrange(0, 6))
+    if not complaint.follow_up_due or called_at >= now or callback.random() >= 0.75:
+        return
+    level = callback.choice([3, 3, 4, 2])
+    complaint.ratings.append(
+        ComplaintRating(answer_round=1, source="phone", level=level, rated_at=called_at)
+    )
+    complaint.follow_up_due = False
+    events.append(
+        _event(
+            complaint,
+            called_at,
+            "followed_up",
+            unit=unit,
+            note=f"电话回访：{SATISFACTION_LEVELS[level]}",
+        )
+    )
 
 
 def load_demo_complaints(session) -> tuple[int, int]:

@@ -89,7 +89,8 @@ def line_chart(
     maximum: float | None = None,
 ) -> Markup:
     """One line per series over the labels (months), each point's value printed above it."""
-    left, right, top, bottom, plot_height = 50, 20, 20, 60, 240
+    left, right, bottom, plot_height = 50, 20, 60, 240
+    top = 20 + 15 * (len(series) - 1)  # room for labels pushed apart
     step = 64
     width = left + right + step * max(len(labels) - 1, 1)
     height = top + plot_height + bottom
@@ -138,10 +139,7 @@ def line_chart(
                 continue
             x, y = x_of(index), y_of(value)
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>')
-            parts.append(
-                f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" font-size="13" '
-                f'fill="{INK}">{escape(format_number(value, suffix))}</text>'
-            )
+    parts.extend(_point_labels(series, labels, x_of, y_of, suffix))
     if len(series) > 1:
         for number, line in enumerate(series):
             colour = LINE_COLOURS[number % len(LINE_COLOURS)]
@@ -155,3 +153,34 @@ def line_chart(
             )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _point_labels(series, labels, x_of, y_of, suffix) -> list[str]:
+    """Each point's value above it; at one month, labels of several lines are pushed apart
+    (in the line's colour) and equal values are written once, so that no number overprints
+    another."""
+    label_gap = 15
+    parts = []
+    for index in range(len(labels)):
+        points = {}
+        for number, line in enumerate(series):
+            value = line.values[index]
+            if value is None:
+                continue
+            text = format_number(value, suffix)
+            if text in points:
+                points[text] = (points[text][0], INK)  # shared by several lines
+            else:
+                points[text] = (y_of(value) - 9, LINE_COLOURS[number % len(LINE_COLOURS)])
+        if len(series) == 1:
+            points = {text: (y, INK) for text, (y, _) in points.items()}
+        placed: list[float] = []
+        for text, (y, colour) in sorted(points.items(), key=lambda item: -item[1][0]):
+            if placed and y > placed[-1] - label_gap:
+                y = placed[-1] - label_gap
+            placed.append(y)
+            parts.append(
+                f'<text x="{x_of(index):.1f}" y="{y:.1f}" text-anchor="middle" font-size="13" '
+                f'fill="{colour}">{escape(text)}</text>'
+            )
+    return parts

@@ -7,8 +7,10 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
 from portal.audit.services import Actor
+from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
+from portal.results.stats import annual as annual_stats
 from portal.staff.access import require_staff_login, roles_required, start_session
 from portal.staff.forms import LoginForm, PasswordForm, UserForm, unit_choices
 from portal.staff.models import StaffUser
@@ -76,7 +78,9 @@ def logout():
 
 @bp.route("/")
 def dashboard():
-    return render_template("staff/dashboard.html")
+    return render_template(
+        "staff/dashboard.html", annual_report_year=annual_stats.reminder_year(local_today())
+    )
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -25,6 +25,8 @@ PUBLIC_PAGES = [
     "/track?tracking_no=2026013112345678",
     "/outcomes/",
     "/stats/",
+    "/stats/?unit=xinhua",
+    "/stats/2025",
     "/reviews/",
     "/reviews/evaluation/1",
     "/reviews/evaluation/2?unit=xinhua",

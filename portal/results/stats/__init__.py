@@ -1,0 +1,10 @@
+"""Statistics (统计数据) and the annual report (统计年报): counts only, by unit and month.
+
+``queries`` holds the aggregate SQL (one GROUP BY per figure family), ``cache`` keeps a report
+per (year, unit) for ``STATS_CACHE_SECONDS``, ``views`` the public pages, CSV and
+/api/v1/stats, ``annual`` the yearly report's availability and the back-office reminder.
+"""
+
+from portal.results.stats.views import bp
+
+__all__ = ["bp"]

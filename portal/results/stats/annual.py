@@ -1,0 +1,21 @@
+"""The annual statistics report (统计年报): a past year's figures, from 1 January on.
+
+The report of a year is published from 1 January of the next year and is due by 31 January;
+during January the back-office home reminds supervisors and administrators of it. The day is
+a parameter so that tests can pick January or February.
+"""
+
+from datetime import date
+
+#: the last day of January on which the previous year's report is due
+DUE_DAY = 31
+
+
+def report_available(year: int, today: date) -> bool:
+    """A year's report exists once the year is over (the current and future years: not yet)."""
+    return year < today.year
+
+
+def reminder_year(today: date) -> int | None:
+    """The year whose report staff must publish this month, or None outside January."""
+    return today.year - 1 if today.month == 1 and today.day <= DUE_DAY else None
