@@ -1,6 +1,7 @@
 """Published results (结果公示): outcomes, statistics, evaluations, reviews, media responses."""
 
 from portal.results.admin_views import admin_bp
+from portal.results.media import media_admin_bp, media_bp
 from portal.results.views import bp
 
-__all__ = ["admin_bp", "bp"]
+__all__ = ["admin_bp", "bp", "media_admin_bp", "media_bp"]

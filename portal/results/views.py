@@ -49,11 +49,6 @@ def stats():
     return under_construction("统计数据", "各单位每月的受理、办结、按期办结率和满意度统计。")
 
 
-@bp.route("/media/")
-def media():
-    return under_construction("舆论回应", "对媒体报道的回应及处理情况。")
-
-
 @bp.route("/reviews/")
 def reviews():
     periods = db.session.scalars(
