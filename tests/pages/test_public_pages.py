@@ -44,7 +44,6 @@ def test_every_navigation_link_answers(client, demo_units):
     [
         "/outcomes/",
         "/stats/",
-        "/media/",
         "/kiosk/",
     ],
 )
