@@ -10,6 +10,7 @@ from portal.disclosure.demo import load_demo_units
 from portal.disclosure.demo_documents import load_demo_documents
 from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
+from portal.results.media.demo import load_demo_media
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
@@ -18,6 +19,7 @@ DEMO_LOADERS = {
     "disclosure documents": load_demo_documents,
     "penalty decisions": load_demo_decisions,
     "results": load_demo_results,
+    "media responses": load_demo_media,
     "complaints": load_demo_complaints,
 }
 

@@ -9,6 +9,7 @@ from portal.disclosure import models as disclosure_models
 from portal.disclosure.decisions import models as decision_models
 from portal.officers import models as officer_models
 from portal.results import models as results_models
+from portal.results.media import models as media_models
 from portal.search import models as search_models
 from portal.staff import models as staff_models
 
@@ -17,6 +18,7 @@ __all__ = [
     "complaint_models",
     "decision_models",
     "disclosure_models",
+    "media_models",
     "officer_models",
     "results_models",
     "search_models",

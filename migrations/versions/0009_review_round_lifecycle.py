@@ -1,7 +1,7 @@
 """review rounds on the publication lifecycle: status, permalink and revisions
 
 Revision ID: 0009_review_round_lifecycle
-Revises: 0006_complaint_answer_deadline
+Revises: 0008_media
 Create Date: 2026-11-30 11:28:45.017084
 
 A round published before this migration becomes revision 1 holding its findings as they stand
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = "0009_review_round_lifecycle"
-down_revision = "0006_complaint_answer_deadline"
+down_revision = "0008_media"
 branch_labels = None
 depends_on = None
 

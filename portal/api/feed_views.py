@@ -5,6 +5,8 @@ from flask import Blueprint, abort
 from portal.api.feeds import atom_response
 from portal.disclosure.decisions.feed import decisions_feed
 from portal.disclosure.decisions.views import decision_list_for_request
+from portal.results.media.feed import media_feed
+from portal.results.media.views import media_list_for_request
 
 feeds_bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 
@@ -16,6 +18,7 @@ def _decisions():
 #: feed name → a function building its AtomFeed for the current request
 FEEDS = {
     "decisions": _decisions,
+    "media": lambda: media_feed(media_list_for_request()),
 }
 
 

@@ -298,6 +298,61 @@ SCHEMAS = {
             },
         },
     },
+    "MediaResponse": {
+        "type": "object",
+        "description": "舆论回应（仅已公示、已脱敏的字段）。撤下的回应不含报道摘要和回应内容。",
+        "required": [
+            "public_id",
+            "unit_code",
+            "outlet",
+            "reported_on",
+            "headline",
+            "published_at",
+            "updated_at",
+            "revision",
+            "status",
+            "url",
+        ],
+        "properties": {
+            "public_id": {"type": "string", "description": "永久链接标识，永不改变"},
+            "unit_code": {"type": "string", "description": "负责回应的单位代码"},
+            "unit_name": {"type": "string"},
+            "outlet": {"type": "string", "description": "媒体名称"},
+            "reported_on": {"type": "string", "format": "date", "description": "报道日期"},
+            "headline": {"type": "string", "description": "报道标题"},
+            "link": {"type": ["string", "null"], "format": "uri", "description": "报道链接"},
+            "report_summary": {"type": ["string", "null"], "description": "报道摘要"},
+            "response": {"type": ["string", "null"], "description": "回应内容"},
+            "action_taken": {"type": ["string", "null"], "description": "处理情况"},
+            "published_at": {"type": "string", "format": "date-time"},
+            "updated_at": {"type": "string", "format": "date-time"},
+            "revision": {"type": "integer", "description": "现行版本号；大于1表示已更正"},
+            "status": {"type": "string", "enum": ["published", "corrected", "withdrawn"]},
+            "correction_reason": {"type": ["string", "null"], "description": "现行版本的更正原因"},
+            "withdrawal": {
+                "type": ["object", "null"],
+                "properties": {
+                    "withdrawn_at": {"type": "string", "format": "date-time"},
+                    "reason": {"type": "string"},
+                },
+            },
+            "url": {"type": "string", "format": "uri"},
+            "revisions": {
+                "type": "array",
+                "description": "修订记录（仅单条回应）",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "revision": {"type": "integer"},
+                        "published_at": {"type": "string", "format": "date-time"},
+                        "reason": {"type": "string"},
+                        "url": {"type": "string", "format": "uri"},
+                    },
+                },
+            },
+        },
+    },
+    "MediaResponseList": list_of("MediaResponse"),
 }
 
 PATHS = {
@@ -531,6 +586,58 @@ PATHS = {
                     "description": "OK",
                     "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/Decision"}}
+                    },
+                },
+                "404": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/media": {
+        "get": {
+            "summary": "舆论回应列表（按报道日期从新到旧；撤下的不列出）",
+            "operationId": "listMediaResponses",
+            "parameters": [
+                *LIST_PARAMETERS,
+                {
+                    "name": "unit",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "负责回应的单位代码",
+                },
+                {
+                    "name": "year",
+                    "in": "query",
+                    "schema": {"type": "integer"},
+                    "description": "报道年份",
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/MediaResponseList"}
+                        }
+                    },
+                },
+                "400": ERROR_RESPONSE,
+            },
+        }
+    },
+    "/media/{public_id}": {
+        "get": {
+            "summary": "单条舆论回应，含修订记录；撤下的回应只含撤下说明",
+            "operationId": "getMediaResponse",
+            "parameters": [
+                {"name": "public_id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/MediaResponse"}
+                        }
                     },
                 },
                 "404": ERROR_RESPONSE,

@@ -3,7 +3,7 @@
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
 
-from portal.api import decisions
+from portal.api import decisions, media
 from portal.api.openapi import openapi_document
 from portal.core.pagination import keyset_page
 from portal.disclosure.models import Unit
@@ -12,6 +12,8 @@ from portal.extensions import db
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.add_url_rule("/decisions", "decisions", decisions.decision_list)
 bp.add_url_rule("/decisions/<public_id>", "decision", decisions.decision_detail)
+bp.add_url_rule("/media", "media", media.media_list)
+bp.add_url_rule("/media/<public_id>", "media_response", media.media_detail)
 
 
 def unit_json(unit: Unit) -> dict:
@@ -46,6 +48,7 @@ def index():
             "endpoints": {
                 "units": url_for("api.units", _external=True),
                 "decisions": url_for("api.decisions", _external=True),
+                "media": url_for("api.media", _external=True),
                 "officers": url_for("officers_api.officers", _external=True),
                 "stats": url_for("stats.api_stats", _external=True),
             },

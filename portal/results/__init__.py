@@ -1,7 +1,8 @@
 """Published results (结果公示): outcomes, statistics, evaluations, reviews, media responses."""
 
 from portal.results.admin_views import admin_bp
+from portal.results.media import media_admin_bp, media_bp
 from portal.results.stats import bp as stats_bp
 from portal.results.views import bp
 
-__all__ = ["admin_bp", "bp", "stats_bp"]
+__all__ = ["admin_bp", "bp", "media_admin_bp", "media_bp", "stats_bp"]

@@ -46,9 +46,6 @@ def outcomes():
     return under_construction("投诉办理结果公示", "已办结投诉的办理结果、答复和满意度评价。")
 
 
-@bp.route("/media/")
-def media():
-    return under_construction("舆论回应", "对媒体报道的回应及处理情况。")
 
 
 @bp.route("/reviews/")

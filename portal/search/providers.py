@@ -72,7 +72,10 @@ from portal.disclosure.models import Unit
 from portal.officers.models import Officer
 from portal.results.models import RECTIFICATION_STATES, REVIEW_GRADES, ReviewRound
 from portal.results.reviews import public_findings, published_rounds
-from portal.search import providers_disclosure  # noqa: F401  (registers decisions, documents)
+from portal.search import (
+    providers_disclosure,  # noqa: F401  (registers decisions, documents)
+    providers_media,  # noqa: F401  (registers media responses)
+)
 from portal.search.documents import SearchDocument
 from portal.search.registry import SearchProvider, register
 

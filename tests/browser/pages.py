@@ -51,6 +51,12 @@ PUBLIC_PAGES = [
     "/decisions/demo-major",
     "/disclosure/documents/d-xinhua-4",
     "/disclosure/documents/d-zhidui-old",
+    # media responses: the demo's well-known permalinks (portal/results/media/demo.py)
+    "/media/?unit=xinhua",
+    "/media/media-corrected",
+    "/media/media-corrected/revisions/1",
+    "/media/media-withdrawn",
+    "/media/media-masked",
 ]
 
 #: pages behind the back-office login (checked logged in as the demo admin)
@@ -112,4 +118,16 @@ ADMIN_PAGES = [
     "/admin/complaints/templates/",
     "/admin/complaints/templates/new",
     "/admin/complaints/templates/1",
+    # media responses 1-5: corrected, withdrawn, masked (published), in review, draft
+    "/admin/media/",
+    "/admin/media/new",
+    "/admin/media/1",
+    "/admin/media/1/edit",
+    "/admin/media/1/withdraw",
+    "/admin/media/2",
+    "/admin/media/4",
+    "/admin/media/4/publish",
+    "/admin/media/4/return",
+    "/admin/media/5/edit",
+    "/admin/media/5/submit",
 ]

@@ -43,7 +43,6 @@ def test_every_navigation_link_answers(client, demo_units):
     "path",
     [
         "/outcomes/",
-        "/media/",
         "/kiosk/",
     ],
 )

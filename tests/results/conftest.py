@@ -5,9 +5,11 @@ from datetime import date
 import pytest
 from sqlalchemy import insert, select
 
+from portal.disclosure.demo import load_demo_units
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.models import EVALUATION_DIMENSIONS, EvaluationAnswer, EvaluationPeriod
+from tests.results.media_helpers import make_media
 
 
 @pytest.fixture
@@ -42,3 +44,21 @@ def add_answers(app):
             db.session.commit()
 
     return add
+
+
+@pytest.fixture
+def demo_units(app):
+    with app.app_context():
+        load_demo_units(db.session)
+        db.session.commit()
+
+
+@pytest.fixture
+def media(app, demo_units):
+    """``media(unit_code="xinhua", publish=True, **fields)`` → id, public_id, headline."""
+
+    def make(*args, **kwargs):
+        with app.app_context():
+            return make_media(*args, **kwargs)
+
+    return make

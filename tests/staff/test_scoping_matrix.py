@@ -21,6 +21,7 @@ from portal.staff.models import StaffUser
 from tests.complaints.factories import make_complaint
 from tests.factories import add_decision, add_document
 from tests.officers.conftest import image_bytes
+from tests.results.media_helpers import add_media
 
 
 def unit_page(unit: Unit) -> dict:
@@ -56,6 +57,12 @@ def document_of(unit: Unit) -> dict:
     document = add_document(unit)
     db.session.commit()
     return {"document_id": document.id}
+
+
+def media_of(unit: Unit) -> dict:
+    item = add_media(unit)
+    db.session.commit()
+    return {"media_id": item.id}
 
 
 def review_result_of(unit: Unit) -> dict:
@@ -168,6 +175,12 @@ SCOPED_URLS = {
     "officers_admin.officer_photo_file": officer_of,
     "officers_admin.officer_trainings": officer_of,
     "officers_admin.training_delete": training_of,
+    "media_admin.media_response": media_of,
+    "media_admin.media_edit": media_of,
+    "media_admin.media_submit": media_of,
+    "media_admin.media_publish": media_of,
+    "media_admin.media_return": media_of,
+    "media_admin.media_withdraw": media_of,
     "results_admin.review_result": review_result_of,
     "results_admin.review_round": review_round_of,
     "results_admin.publish_review_round": review_round_of,
@@ -204,6 +217,7 @@ OFFICE_ONLY = {
     "results_admin.supervisor_edit",
     "results_admin.supervisor_remove",
     "decisions_admin.decision_return",
+    "media_admin.media_return",
 }
 
 

@@ -1,0 +1,269 @@
+"""Back office of media responses: entry, masked preview, review, publication, correction and
+withdrawal. Unit-scoped throughout (portal.staff.scoping)."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import or_
+
+from portal.audit.services import Actor
+from portal.core.lifecycle_forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
+from portal.core.models import local_today
+from portal.core.pagination import keyset_page
+from portal.core.publication import DRAFT, PUBLISHED, REVIEW, STATUS_LABELS, PublicationError
+from portal.disclosure.models import Unit
+from portal.extensions import db
+from portal.results.media.forms import MediaCorrectionForm, MediaResponseForm
+from portal.results.media.models import MediaResponse
+from portal.results.media.services import (
+    MEDIA_LIFECYCLE,
+    correct_media_response,
+    create_media_response,
+    masked_content,
+    preview,
+    publish_media_response,
+    return_media_response,
+    submit_media_response,
+    update_media_response,
+    withdraw_media_response,
+)
+from portal.staff.access import require_staff_login
+from portal.staff.scoping import get_scoped_or_404, scoped_select
+
+media_admin_bp = Blueprint("media_admin", __name__, url_prefix="/admin/media")
+media_admin_bp.before_request(require_staff_login)
+
+PAGE_SIZE = 50
+
+
+def _may_review() -> bool:
+    return current_user.role in ("supervisor", "admin")
+
+
+def _actor() -> Actor:
+    return Actor.of_user(current_user)
+
+
+def _item(media_id: int) -> MediaResponse:
+    return get_scoped_or_404(MediaResponse, MediaResponse.id == media_id)
+
+
+def _units() -> list[Unit]:
+    return db.session.scalars(scoped_select(Unit).order_by(Unit.sort_order, Unit.id)).all()
+
+
+def _show_error(form, error: PublicationError) -> None:
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        flash(str(error), "error")
+
+
+def _status_of(form) -> int:
+    """A form sent back with its messages is a 400; a page shown for the first time a 200."""
+    return 400 if request.method == "POST" else 200
+
+
+def _commit_step(form, change, message: str, media_id: int):
+    """Run ``change``: commit and go back to the response, or roll back and show why (None)."""
+    try:
+        change()
+    except PublicationError as error:
+        db.session.rollback()
+        _show_error(form, error)
+        return None
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("media_admin.media_response", media_id=media_id))
+
+
+@media_admin_bp.route("/")
+def media_responses():
+    status = request.args.get("status", "")
+    query = " ".join(request.args.get("q", "").split())[:100]
+    stmt = scoped_select(MediaResponse)
+    if status in STATUS_LABELS:
+        stmt = stmt.where(MediaResponse.status == status)
+    if query:
+        stmt = stmt.where(
+            or_(
+                MediaResponse.outlet.contains(query, autoescape=True),
+                MediaResponse.headline.contains(query, autoescape=True),
+            )
+        )
+    page = keyset_page(
+        db.session,
+        stmt,
+        [MediaResponse.id],
+        lambda item: (item.id,),
+        request.args.get("cursor"),
+        PAGE_SIZE,
+        descending=True,
+    )
+    return render_template(
+        "media/admin/list.html", page=page, status=status, query=query, statuses=STATUS_LABELS
+    )
+
+
+@media_admin_bp.route("/new", methods=["GET", "POST"])
+def media_new():
+    units = _units()
+    form = MediaResponseForm()
+    form.unit.choices = {unit.code: unit.name for unit in units}
+    if len(units) == 1:
+        form.unit.data = units[0].code
+    if form.validate_on_submit():
+        unit = next(unit for unit in units if unit.code == form.unit.data)
+        try:
+            item = create_media_response(
+                db.session, _actor(), unit, form.media_data(), today=local_today()
+            )
+        except PublicationError as error:
+            db.session.rollback()
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash("舆论回应已保存为草稿。请核对脱敏预览后公示。", "success")
+            return redirect(url_for("media_admin.media_response", media_id=item.id))
+    return render_template("media/admin/form.html", form=form, item=None, units=units), _status_of(
+        form
+    )
+
+
+@media_admin_bp.route("/<int:media_id>")
+def media_response(media_id: int):
+    item = _item(media_id)
+    return render_template(
+        "media/admin/detail.html",
+        item=item,
+        previews=preview(item),
+        revisions=MEDIA_LIFECYCLE.revisions(db.session, item),
+        may_review=_may_review(),
+    )
+
+
+@media_admin_bp.route("/<int:media_id>/edit", methods=["GET", "POST"])
+def media_edit(media_id: int):
+    item = _item(media_id)
+    correcting = item.status == PUBLISHED
+    editable = item.status in (DRAFT, REVIEW) or correcting
+    form_class = MediaCorrectionForm if correcting else MediaResponseForm
+    form = form_class(obj=item if request.method == "GET" else None)
+    form.unit.choices = {item.unit.code: item.unit.name}
+    form.unit.data = item.unit.code
+    if not editable and request.method == "POST":
+        abort(409, "该舆论回应已撤下，不能再修改")
+    if editable and form.validate_on_submit():
+        try:
+            if correcting:
+                correct_media_response(
+                    db.session,
+                    _actor(),
+                    item,
+                    form.media_data(),
+                    form.reason.data,
+                    today=local_today(),
+                )
+                message = "已发布更正后的版本，原版本仍可查阅。"
+            else:
+                changed = update_media_response(
+                    db.session, _actor(), item, form.media_data(), today=local_today()
+                )
+                message = "已保存修改。" if changed else "没有需要保存的修改。"
+        except PublicationError as error:
+            db.session.rollback()
+            item = _item(media_id)
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash(message, "success")
+            return redirect(url_for("media_admin.media_response", media_id=item.id))
+    return render_template(
+        "media/admin/form.html",
+        form=form,
+        item=item,
+        correcting=correcting,
+        editable=editable,
+        units=[item.unit],
+    ), _status_of(form)
+
+
+@media_admin_bp.route("/<int:media_id>/submit", methods=["GET", "POST"])
+def media_submit(media_id: int):
+    item = _item(media_id)
+    form = SubmitForm()
+    if form.validate_on_submit():
+        done = _commit_step(
+            form,
+            lambda: submit_media_response(db.session, _actor(), item),
+            "已提交综合监督科审核。",
+            item.id,
+        )
+        if done:
+            return done
+    return render_template(
+        "media/admin/step.html", item=item, form=form, step="submit"
+    ), _status_of(form)
+
+
+@media_admin_bp.route("/<int:media_id>/publish", methods=["GET", "POST"])
+def media_publish(media_id: int):
+    item = _item(media_id)
+    form = ConfirmPublishForm()
+    if form.validate_on_submit():
+        done = _commit_step(
+            form,
+            lambda: publish_media_response(db.session, _actor(), item),
+            "舆论回应已公示。",
+            item.id,
+        )
+        if done:
+            return done
+    return render_template(
+        "media/admin/publish.html",
+        item=item,
+        form=form,
+        previews=preview(item),
+        public=masked_content(item),
+        may_review=_may_review(),
+    ), _status_of(form)
+
+
+@media_admin_bp.route("/<int:media_id>/return", methods=["GET", "POST"])
+def media_return(media_id: int):
+    if not _may_review():
+        abort(403)  # only the supervision office sends a response back
+    item = _item(media_id)
+    form = ReturnForm()
+    if form.validate_on_submit():
+        done = _commit_step(
+            form,
+            lambda: return_media_response(
+                db.session, _actor(), item, form.note.data, may_review=True
+            ),
+            "已退回承办人员修改。",
+            item.id,
+        )
+        if done:
+            return done
+    return render_template(
+        "media/admin/step.html", item=item, form=form, step="return"
+    ), _status_of(form)
+
+
+@media_admin_bp.route("/<int:media_id>/withdraw", methods=["GET", "POST"])
+def media_withdraw(media_id: int):
+    item = _item(media_id)
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        done = _commit_step(
+            form,
+            lambda: withdraw_media_response(db.session, _actor(), item, form.reason.data),
+            "舆论回应已撤下，公开页面保留撤下说明。",
+            item.id,
+        )
+        if done:
+            return done
+    return render_template(
+        "media/admin/step.html", item=item, form=form, step="withdraw"
+    ), _status_of(form)
