@@ -5,6 +5,8 @@ from flask import Blueprint, abort
 from portal.api.feeds import atom_response
 from portal.disclosure.decisions.feed import decisions_feed
 from portal.disclosure.decisions.views import decision_list_for_request
+from portal.results.outcomes.feed import outcomes_feed
+from portal.results.outcomes.views import outcome_list_for_request
 
 feeds_bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 
@@ -16,6 +18,7 @@ def _decisions():
 #: feed name → a function building its AtomFeed for the current request
 FEEDS = {
     "decisions": _decisions,
+    "outcomes": lambda: outcomes_feed(outcome_list_for_request()),
 }
 
 

@@ -46,6 +46,7 @@ def index():
             "endpoints": {
                 "units": url_for("api.units", _external=True),
                 "decisions": url_for("api.decisions", _external=True),
+                "outcomes": url_for("api.outcomes", _external=True),
                 "officers": url_for("officers_api.officers", _external=True),
             },
         }

@@ -1,6 +1,8 @@
 """Published results (结果公示): outcomes, statistics, evaluations, reviews, media responses."""
 
 from portal.results.admin_views import admin_bp
+from portal.results.outcomes import admin_bp as outcomes_admin_bp
+from portal.results.outcomes import bp as outcomes_bp
 from portal.results.views import bp
 
-__all__ = ["admin_bp", "bp"]
+__all__ = ["admin_bp", "bp", "outcomes_admin_bp", "outcomes_bp"]

@@ -39,11 +39,6 @@ bp = Blueprint("results", __name__)
 ANSWERED_COOKIE = "evaluated"
 
 
-@bp.route("/outcomes/")
-def outcomes():
-    return under_construction("投诉办理结果公示", "已办结投诉的办理结果、答复和满意度评价。")
-
-
 @bp.route("/stats/")
 def stats():
     return under_construction("统计数据", "各单位每月的受理、办结、按期办结率和满意度统计。")
