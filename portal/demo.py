@@ -10,6 +10,7 @@ from portal.disclosure.demo import load_demo_units
 from portal.disclosure.demo_documents import load_demo_documents
 from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
+from portal.results.outcomes.demo import load_demo_outcomes
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
@@ -19,6 +20,7 @@ DEMO_LOADERS = {
     "penalty decisions": load_demo_decisions,
     "results": load_demo_results,
     "complaints": load_demo_complaints,
+    "complaint outcomes": load_demo_outcomes,
 }
 
 

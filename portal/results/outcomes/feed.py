@@ -12,7 +12,9 @@ from portal.results.outcomes.public import FEED_ID_NAMESPACE, PublicOutcome
 def _entry(view: PublicOutcome) -> AtomEntry:
     content = view.content
     prefix = "【已更正】" if view.status == "corrected" else ""
-    summary = f"{view.unit_name}办理的{content.kind_label}（{content.category_label}）：{content.reply}"
+    summary = (
+        f"{view.unit_name}办理的{content.kind_label}（{content.category_label}）：{content.reply}"
+    )
     if view.status == "corrected":
         summary += f"（第{view.revision_no}版更正原因：{view.correction_reason}）"
     body = "\n".join(

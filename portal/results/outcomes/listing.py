@@ -69,9 +69,11 @@ class OutcomeFilters:
         return cls(unit=unit, kind=kind, month=month, rating=rating, q=q)
 
     def as_args(self) -> dict:
-        return {field.name: getattr(self, field.name) for field in fields(self) if getattr(
-            self, field.name
-        )}
+        return {
+            field.name: getattr(self, field.name)
+            for field in fields(self)
+            if getattr(self, field.name)
+        }
 
     @property
     def active(self) -> bool:

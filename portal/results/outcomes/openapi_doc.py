@@ -18,7 +18,10 @@ OUTCOME_SCHEMAS = {
             "public_id": {"type": "string", "description": "永久链接标识，永不改变"},
             "unit_code": {"type": "string"},
             "unit_name": {"type": "string"},
-            "kind": {"type": ["string", "null"], "enum": ["complaint", "suggestion", "praise", None]},
+            "kind": {
+                "type": ["string", "null"],
+                "enum": ["complaint", "suggestion", "praise", None],
+            },
             "kind_label": _NULLABLE_STRING,
             "category": _NULLABLE_STRING,
             "category_label": _NULLABLE_STRING,
@@ -96,7 +99,11 @@ OUTCOME_PATHS = {
                 _query("unit", "单位代码"),
                 _query("kind", "类型", enum=["complaint", "suggestion", "praise"]),
                 _query("month", "答复月份 YYYY-MM", pattern="^[0-9]{4}-[0-9]{2}$"),
-                _query("rating", "满意度 1-5，或 none（未评价）", enum=["1", "2", "3", "4", "5", "none"]),
+                _query(
+                    "rating",
+                    "满意度 1-5，或 none（未评价）",
+                    enum=["1", "2", "3", "4", "5", "none"],
+                ),
                 _query("q", "关键词（匹配已脱敏的摘要和答复）"),
             ],
             "responses": {

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from portal.audit.services import Actor
 from portal.complaints.models import Complaint
 from portal.core.lifecycle import Lifecycle
-from portal.core.publication import PublicationError
+from portal.core.publication import DRAFT, PublicationError, new_public_id
 from portal.results.outcomes.masking import mask_outcome_text, masked_content
 from portal.results.outcomes.models import CATEGORIES, ComplaintOutcome, ComplaintOutcomeRevision
 
@@ -31,9 +31,7 @@ def outcome_snapshot(outcome: ComplaintOutcome) -> dict:
     }
 
 
-OUTCOME_LIFECYCLE = Lifecycle(
-    "outcome", ComplaintOutcomeRevision, "outcome_id", outcome_snapshot
-)
+OUTCOME_LIFECYCLE = Lifecycle("outcome", ComplaintOutcomeRevision, "outcome_id", outcome_snapshot)
 
 
 def outcome_of(session, complaint: Complaint) -> ComplaintOutcome | None:
@@ -70,8 +68,15 @@ def _clean_texts(category: str, summary: str, reply: str) -> tuple[str, str, str
 
 
 def publish_outcome(
-    session, actor: Actor, complaint: Complaint, *, category: str, summary: str, reply: str,
+    session,
+    actor: Actor,
+    complaint: Complaint,
+    *,
+    category: str,
+    summary: str,
+    reply: str,
     now=None,
+    public_id: str | None = None,
 ) -> ComplaintOutcome:
     """Publish the outcome of a closed complaint (revision 1, masked)."""
     problems = publication_problems(session, complaint)
@@ -84,6 +89,9 @@ def publish_outcome(
         category=category,
         summary=summary,
         reply=reply,
+        status=DRAFT,
+        revision_count=0,
+        public_id=public_id or new_public_id(),
     )
     session.add(outcome)
     OUTCOME_LIFECYCLE.publish(
@@ -93,8 +101,15 @@ def publish_outcome(
 
 
 def correct_outcome(
-    session, actor: Actor, outcome: ComplaintOutcome, *, category: str, summary: str,
-    reply: str, reason: str, now=None,
+    session,
+    actor: Actor,
+    outcome: ComplaintOutcome,
+    *,
+    category: str,
+    summary: str,
+    reply: str,
+    reason: str,
+    now=None,
 ) -> ComplaintOutcomeRevision:
     """A new revision with the public ``reason`` (masked too); the complaint's facts (dates,
     rating) are read again, so a later rating or re-handling answer can be shown."""
