@@ -85,7 +85,11 @@ def published(app, unit_code: str, category: str = "conduct", **fields):
     complaint = closed_complaint(app, unit_code, **fields)
     texts = prefill(complaint)
     outcome = publish_outcome(
-        db.session, CLI_ACTOR, complaint, category=category, summary=texts["summary"],
+        db.session,
+        CLI_ACTOR,
+        complaint,
+        category=category,
+        summary=texts["summary"],
         reply=texts["reply"],
     )
     db.session.commit()

@@ -146,11 +146,16 @@ def test_lifecycle_is_audited_with_the_unit_and_without_texts(units):
     assert {entry.unit_id for entry in entries} == {unit_id}
     assert json.loads(entries[-1].after_json)["status"] == "withdrawn"
     for entry in entries:
-        dumped = json.loads(json.dumps(entry.before_json + entry.after_json))
+        dumped = str(json.loads(entry.before_json)) + str(json.loads(entry.after_json))
         assert CONTACT_NAME not in dumped and CONTACT_PHONE not in dumped
         assert "态度" not in dumped  # no texts, only their fingerprint
     with pytest.raises(PublicationError):
         correct_outcome(
-            db.session, CLI_ACTOR, outcome, category="other", summary="xxxxxx", reply="yyyyyy",
+            db.session,
+            CLI_ACTOR,
+            outcome,
+            category="other",
+            summary="xxxxxx",
+            reply="yyyyyy",
             reason="再改",
         )
