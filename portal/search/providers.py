@@ -70,8 +70,10 @@ from sqlalchemy import func, select
 from portal.disclosure.models import Unit
 from portal.officers.models import Officer
 from portal.results.models import RECTIFICATION_STATES, REVIEW_GRADES, ReviewRound
-from portal.search import providers_disclosure  # noqa: F401  (registers decisions, documents)
-from portal.search import providers_outcomes  # noqa: F401  (registers complaint outcomes)
+from portal.search import (
+    providers_disclosure,  # noqa: F401  (registers decisions, documents)
+    providers_outcomes,  # noqa: F401  (registers complaint outcomes)
+)
 from portal.search.documents import SearchDocument
 from portal.search.registry import SearchProvider, register
 

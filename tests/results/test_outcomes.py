@@ -21,10 +21,10 @@ from portal.results.outcomes.services import (
     withdraw_outcome,
 )
 from tests.results.outcome_helpers import (
-    add_units,
     CONTACT_EMAIL,
     CONTACT_NAME,
     CONTACT_PHONE,
+    add_units,
     closed_complaint,
     published,
 )

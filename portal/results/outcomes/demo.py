@@ -73,7 +73,8 @@ def load_demo_outcomes(session) -> tuple[int, int]:
             summary = complaint.description
             if number % 5 == 0 and complaint.contact_name:
                 # a careless draft: publication masks the name and phone
-                summary = f"投诉人{complaint.contact_name}（电话{complaint.contact_phone}）反映：{summary}"
+                who = f"投诉人{complaint.contact_name}（电话{complaint.contact_phone}）"
+                summary = f"{who}反映：{summary}"
             published_at = min(complaint.closed_at + timedelta(days=1), now)
             outcome = publish_outcome(
                 session,

@@ -20,7 +20,8 @@ def _entry(view: PublicOutcome) -> AtomEntry:
     body = "\n".join(
         [
             f"办理单位：{view.unit_name}",
-            f"类型：{content.kind_label}　类别：{content.category_label}　渠道：{content.channel_label}",
+            f"类型：{content.kind_label}　类别：{content.category_label}"
+            f"　渠道：{content.channel_label}",
             f"提交：{content.submitted_on.isoformat()}　答复：{content.answered_on.isoformat()}"
             f"（{content.on_time_label}）",
             f"情况摘要：{content.summary}",
