@@ -45,21 +45,30 @@ def _category(complaint: Complaint) -> str:
 
 
 def _candidates(session) -> list[Complaint]:
+    """Up to ``PER_UNIT`` closed complaints of each unit without an outcome, taken in turns
+    (each unit's first, then each unit's second …), so that every unit has some."""
     published = select(ComplaintOutcome.complaint_id)
-    chosen = []
+    per_unit = []
     for unit in session.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)):
-        chosen += session.scalars(
-            select(Complaint)
-            .where(
-                Complaint.handling_unit_id == unit.id,
-                Complaint.state == "closed",
-                Complaint.kind != "tipoff",
-                Complaint.id.not_in(published),
-            )
-            .order_by(Complaint.id)
-            .limit(PER_UNIT)
-        ).all()
-    return chosen
+        per_unit.append(
+            session.scalars(
+                select(Complaint)
+                .where(
+                    Complaint.handling_unit_id == unit.id,
+                    Complaint.state == "closed",
+                    Complaint.kind != "tipoff",
+                    Complaint.id.not_in(published),
+                )
+                .order_by(Complaint.id)
+                .limit(PER_UNIT)
+            ).all()
+        )
+    return [
+        unit_cases[turn]
+        for turn in range(PER_UNIT)
+        for unit_cases in per_unit
+        if turn < len(unit_cases)
+    ]
 
 
 def load_demo_outcomes(session) -> tuple[int, int]:
