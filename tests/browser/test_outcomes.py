@@ -65,7 +65,7 @@ def test_staff_preview_then_publish(live_server, open_page, screenshot):
     expect(page.get_by_role("heading", name="公示办理结果")).to_be_visible()
     page.get_by_label("问题类别").select_option(label="执法态度")
     summary = page.get_by_label(re.compile("情况摘要"))
-    summary.fill("市民李大明（手机13912345678）反映执法人员态度生硬。")
+    summary.fill("投诉人：李大明，手机13912345678，反映执法人员态度生硬。")
     screenshot(page, "outcome-admin-form")
     page.get_by_role("button", name="预览公开内容").click()
     preview = page.locator(".outcome-preview")
@@ -76,7 +76,7 @@ def test_staff_preview_then_publish(live_server, open_page, screenshot):
     screenshot(page, "outcome-admin-preview")
     page.get_by_role("button", name="返回修改").click()
     expect(page.get_by_label(re.compile("情况摘要"))).to_have_value(
-        "市民李大明（手机13912345678）反映执法人员态度生硬。"
+        "投诉人：李大明，手机13912345678，反映执法人员态度生硬。"
     )
     page.get_by_role("button", name="预览公开内容").click()
     page.get_by_role("button", name="确认公示").click()
@@ -86,5 +86,5 @@ def test_staff_preview_then_publish(live_server, open_page, screenshot):
     expect(page.get_by_text("办理结果已公示。")).to_be_visible()
     screenshot(page, "outcome-admin-detail")
     page.get_by_role("link", name="查看公开页面").click()
-    expect(page.get_by_text("市民李某某（手机139****5678）反映执法人员态度生硬。")).to_be_visible()
+    expect(page.get_by_text("投诉人：李某某，手机139****5678，反映执法人员态度生硬。")).to_be_visible()
     assert "13912345678" not in page.content() and "李大明" not in page.content()

@@ -102,7 +102,7 @@ def load_demo_outcomes(session) -> tuple[int, int]:
                     CLI_ACTOR,
                     outcome,
                     category=outcome.category,
-                    summary=f"{texts['summary']}（经核实，现场已恢复正常秩序。）",
+                    summary=f"{texts['summary']}（办理单位已回访，落实情况良好。）",
                     reply=outcome.reply,
                     reason="原摘要未写明处理后的现场情况，予以补充。",
                     now=later,
