@@ -14,7 +14,7 @@ from portal.disclosure.demo import load_demo_units
 from portal.extensions import db
 from portal.results.outcomes.demo import DEMO_PUBLIC_IDS, load_demo_outcomes
 from portal.results.outcomes.models import ComplaintOutcome
-from portal.results.outcomes.services import correct_outcome, publish_outcome
+from portal.results.outcomes.services import correct_outcome, publish_outcome, withdraw_outcome
 from portal.search.operations import apply_outbox, rebuild_index
 from portal.search.readers import searchers
 from tests.results.outcome_helpers import (
@@ -24,6 +24,7 @@ from tests.results.outcome_helpers import (
     PRIVATE,
     add_units,
     closed_complaint,
+    published,
 )
 from tests.search.conftest import _searcher_of
 
@@ -144,3 +145,22 @@ def test_demo_outcomes_show_no_demo_contacts(app, client):
         assert not DEMO_CONTACT.search(text), (path, DEMO_CONTACT.search(text))
         masked += "演某某" in text
     assert masked  # the careless demo drafts were published, masked
+
+
+def test_search_finds_a_published_outcome_until_it_is_withdrawn(
+    app, client, create_unit, search_index
+):
+    add_units(app, create_unit)
+    with app.app_context():
+        outcome = published(app, "weidong", description="执法人员在湛河路暂扣三轮车未开清单。")
+        public_id = outcome.public_id
+    search_index()
+    search = _searcher_of(client)
+    assert f"/outcomes/{public_id}" in search("三轮车").hrefs
+    with app.app_context():
+        withdraw_outcome(
+            db.session, CLI_ACTOR, db.session.get(ComplaintOutcome, outcome.id), "复核中"
+        )
+        db.session.commit()
+    search_index()
+    assert f"/outcomes/{public_id}" not in search("三轮车").hrefs
