@@ -79,7 +79,8 @@ def masked_content(complaint: Complaint, category: str, summary: str, reply: str
         "category": category,
         "submitted_on": local_date(complaint.submitted_at),
         "accepted_on": local_date(complaint.accepted_at),
-        "answered_on": local_date(complaint.rehandling_answered_at or complaint.answered_at),
+        # the first answer, the one ``answered_on_time`` is about
+        "answered_on": local_date(complaint.answered_at),
         "answered_on_time": complaint.answered_on_time,
         "summary": mask_outcome_text(summary, complaint),
         "reply": mask_outcome_text(reply, complaint),

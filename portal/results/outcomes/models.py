@@ -94,7 +94,8 @@ class ComplaintOutcomeRevision(RevisionMixin, db.Model):
     category: Mapped[str] = mapped_column(String(20))
     submitted_on: Mapped[date] = mapped_column(Date)
     accepted_on: Mapped[date | None] = mapped_column(Date)
-    #: the (first) answer's local date
+    #: the first answer's local date (``answered_on_time`` is about it; the reply shown is the
+    #: final one, the re-handling answer if there was one)
     answered_on: Mapped[date] = mapped_column(Date)
     #: whether the first answer came by its deadline; None when not known
     answered_on_time: Mapped[bool | None]
