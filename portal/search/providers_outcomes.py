@@ -34,7 +34,9 @@ def _document(outcome: ComplaintOutcome) -> SearchDocument:
         kind="outcome",
         object_id=str(outcome.id),
         ref=outcome.public_id,
-        title=f"{unit.short_name}{revision.kind_label}办理结果：{revision.category_label}",
+        # the category stays in the body: a short title holding 占道经营 would outrank the
+        # decisions, which are what people searching a violation mostly look for
+        title=f"{unit.short_name}{revision.kind_label}办理结果（{revision.answered_on:%Y-%m-%d}答复）",
         body=body,
         unit_code=unit.code,
         published_on=revision.answered_on,
