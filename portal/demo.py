@@ -11,6 +11,7 @@ from portal.disclosure.demo_documents import load_demo_documents
 from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
 from portal.results.media.demo import load_demo_media
+from portal.results.outcomes.demo import load_demo_outcomes
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
@@ -21,6 +22,7 @@ DEMO_LOADERS = {
     "results": load_demo_results,
     "media responses": load_demo_media,
     "complaints": load_demo_complaints,
+    "complaint outcomes": load_demo_outcomes,
 }
 
 

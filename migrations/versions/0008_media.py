@@ -1,7 +1,7 @@
 """media responses (舆论回应), each with its published revisions
 
 Revision ID: 0008_media
-Revises: 0006_complaint_answer_deadline
+Revises: 0007_outcomes
 Create Date: 2026-11-30 11:24:19.569440
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "0008_media"
-down_revision = "0006_complaint_answer_deadline"
+down_revision = "0007_outcomes"
 branch_labels = None
 depends_on = None
 

@@ -7,6 +7,8 @@ from portal.disclosure.decisions.feed import decisions_feed
 from portal.disclosure.decisions.views import decision_list_for_request
 from portal.results.media.feed import media_feed
 from portal.results.media.views import media_list_for_request
+from portal.results.outcomes.feed import outcomes_feed
+from portal.results.outcomes.views import outcome_list_for_request
 
 feeds_bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 
@@ -19,6 +21,7 @@ def _decisions():
 FEEDS = {
     "decisions": _decisions,
     "media": lambda: media_feed(media_list_for_request()),
+    "outcomes": lambda: outcomes_feed(outcome_list_for_request()),
 }
 
 

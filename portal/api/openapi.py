@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 document of /api/v1/. Each domain adds its paths and schemas here."""
 
+from portal.results.outcomes.openapi_doc import OUTCOME_PATHS, OUTCOME_SCHEMAS
+
 LIST_PARAMETERS = [
     {
         "name": "cursor",
@@ -645,6 +647,10 @@ PATHS = {
         }
     },
 }
+
+
+SCHEMAS.update(OUTCOME_SCHEMAS)
+PATHS.update(OUTCOME_PATHS)
 
 
 def openapi_document(server_root: str) -> dict:

@@ -49,6 +49,7 @@ def index():
                 "units": url_for("api.units", _external=True),
                 "decisions": url_for("api.decisions", _external=True),
                 "media": url_for("api.media", _external=True),
+                "outcomes": url_for("api.outcomes", _external=True),
                 "officers": url_for("officers_api.officers", _external=True),
                 "stats": url_for("stats.api_stats", _external=True),
             },

@@ -15,7 +15,7 @@ PUBLIC_NAVIGATION = [
     ("officers.lookup", "亮证查询", ("/officers",)),
     ("complaints.new", "投诉举报", ("/complaints",)),
     ("complaints.track", "进度查询", ("/track",)),
-    ("results.outcomes", "结果公示", ("/outcomes", "/stats", "/reviews", "/media")),
+    ("outcomes.outcomes", "结果公示", ("/outcomes", "/stats", "/reviews", "/media")),
     ("search.search", "站内检索", ("/search",)),
 ]
 

@@ -18,7 +18,6 @@ from portal.core.models import local_today
 from portal.core.publication import WITHDRAWN
 from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
-from portal.pages import under_construction
 from portal.results import charts
 from portal.results.evaluations import EvaluationError, period_results, submit_answer
 from portal.results.exports import csv_response
@@ -39,11 +38,6 @@ bp = Blueprint("results", __name__)
 
 #: the signed cookie listing the evaluation periods this browser has answered
 ANSWERED_COOKIE = "evaluated"
-
-
-@bp.route("/outcomes/")
-def outcomes():
-    return under_construction("投诉办理结果公示", "已办结投诉的办理结果、答复和满意度评价。")
 
 
 

@@ -75,6 +75,7 @@ from portal.results.reviews import public_findings, published_rounds
 from portal.search import (
     providers_disclosure,  # noqa: F401  (registers decisions, documents)
     providers_media,  # noqa: F401  (registers media responses)
+    providers_outcomes,  # noqa: F401  (registers complaint outcomes)
 )
 from portal.search.documents import SearchDocument
 from portal.search.registry import SearchProvider, register

@@ -24,6 +24,11 @@ PUBLIC_PAGES = [
     "/track",
     "/track?tracking_no=2026013112345678",
     "/outcomes/",
+    # outcomes: the demo's fixed permalinks (portal/results/outcomes/demo.py)
+    "/outcomes/?unit=xinhua&kind=complaint&rating=5",
+    "/outcomes/demo-oc-correct",
+    "/outcomes/demo-oc-correct/revisions/1",
+    "/outcomes/demo-oc-withdraw",
     "/stats/",
     "/stats/?unit=xinhua",
     "/stats/2025",
@@ -130,4 +135,10 @@ ADMIN_PAGES = [
     "/admin/media/4/return",
     "/admin/media/5/edit",
     "/admin/media/5/submit",
+    # outcomes: demo outcome 1 is published and corrected (portal/results/outcomes/demo.py)
+    "/admin/outcomes/",
+    "/admin/outcomes/1",
+    "/admin/outcomes/1/correct",
+    "/admin/outcomes/1/withdraw",
+    "/admin/outcomes/3",
 ]

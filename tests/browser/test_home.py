@@ -57,7 +57,7 @@ def test_navigation_reaches_every_section(live_server, open_page, screenshot):
     expect(page.get_by_role("heading", name="平顶山市卫东区城市管理和综合执法局")).to_be_visible()
     screenshot(page, "unit-weidong")
     navigation.get_by_role("link", name="结果公示").click()
-    expect(page.get_by_text("建设中")).to_be_visible()
+    expect(page.get_by_role("heading", name="投诉办理结果公示", level=1)).to_be_visible()
 
 
 def test_skip_link_moves_focus_to_main(live_server, open_page):

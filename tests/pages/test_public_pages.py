@@ -42,7 +42,6 @@ def test_every_navigation_link_answers(client, demo_units):
 @pytest.mark.parametrize(
     "path",
     [
-        "/outcomes/",
         "/kiosk/",
     ],
 )

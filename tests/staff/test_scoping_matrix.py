@@ -7,7 +7,7 @@ when a new such URL is registered without being added here.
 from datetime import date
 
 import pytest
-from flask import url_for
+from flask import current_app, url_for
 
 from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
@@ -22,6 +22,7 @@ from tests.complaints.factories import make_complaint
 from tests.factories import add_decision, add_document
 from tests.officers.conftest import image_bytes
 from tests.results.media_helpers import add_media
+from tests.results.outcome_helpers import closed_complaint, published
 
 
 def unit_page(unit: Unit) -> dict:
@@ -152,6 +153,14 @@ def reply_template_of(unit: Unit) -> dict:
     return {"template_id": template.id}
 
 
+def closed_complaint_of(unit: Unit) -> dict:
+    return {"complaint_id": closed_complaint(current_app, unit.code).id}
+
+
+def outcome_of(unit: Unit) -> dict:
+    return {"outcome_id": published(current_app, unit.code).id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -195,6 +204,10 @@ SCOPED_URLS = {
     "complaints_admin.attachment": complaint_attachment_of,
     "complaints_admin.act": complaint_step_of,
     "complaints_admin.template_edit": reply_template_of,
+    "outcomes_admin.publish": closed_complaint_of,
+    "outcomes_admin.outcome": outcome_of,
+    "outcomes_admin.correct": outcome_of,
+    "outcomes_admin.withdraw": outcome_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists

@@ -1,0 +1,51 @@
+"""/api/v1/outcomes: the public list (same filters as the page, ``?q=``) and one outcome.
+
+Registered on the API blueprint by ``portal.api`` (see ``register``). Only published, masked
+fields; a withdrawn outcome answers with its notice and no content.
+"""
+
+from flask import abort, jsonify, request
+
+from portal.extensions import db
+from portal.results.outcomes.models import ComplaintOutcome
+from portal.results.outcomes.public import outcome_json, public_view
+from portal.results.outcomes.services import OUTCOME_LIFECYCLE
+from portal.results.outcomes.views import filters_of_request, history_of, outcome_list_for_request
+
+DEFAULT_PAGE_SIZE = 50
+
+
+def _page_size() -> int:
+    value = request.args.get("limit", "")
+    if not value:
+        return DEFAULT_PAGE_SIZE
+    if not value.isdigit() or not 1 <= int(value) <= 200:
+        abort(400, "limit 应为 1 到 200 之间的整数")
+    return int(value)
+
+
+def outcome_list():
+    listing = outcome_list_for_request()
+    filters = filters_of_request(listing)
+    page = listing.page(filters, request.args.get("cursor"), _page_size())
+    return jsonify({"items": [outcome_json(view) for view in page.items], "next": page.next_cursor})
+
+
+def outcome_detail(public_id: str):
+    outcome = None
+    if len(public_id) <= 16:
+        outcome = db.session.scalars(
+            db.select(ComplaintOutcome).where(ComplaintOutcome.public_id == public_id)
+        ).first()
+    view = None
+    if outcome is not None:
+        revision = OUTCOME_LIFECYCLE.revision(db.session, outcome)
+        view = public_view(outcome, outcome.unit, revision) if revision else None
+    if view is None:
+        abort(404, "没有这个办理结果")
+    return jsonify(outcome_json(view, history_of(outcome)))
+
+
+def register(api_bp) -> None:
+    api_bp.add_url_rule("/outcomes", "outcomes", outcome_list)
+    api_bp.add_url_rule("/outcomes/<public_id>", "outcome", outcome_detail)

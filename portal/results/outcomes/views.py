@@ -1,0 +1,115 @@
+"""Public pages and downloads of outcomes (the ``outcomes`` blueprint): the list with its
+filters and the tip-off count, permalinks with revisions, CSV; JSON lives in ``api``."""
+
+import csv
+import io
+
+from flask import Blueprint, Response, abort, render_template, request, stream_with_context
+from sqlalchemy import select
+
+from portal.core.models import local_today
+from portal.disclosure.models import Unit
+from portal.extensions import db
+from portal.results.outcomes.listing import RATING_FILTERS, OutcomeFilters, OutcomeList
+from portal.results.outcomes.models import PUBLISHABLE_KINDS, ComplaintOutcome
+from portal.results.outcomes.public import (
+    CSV_HEADER,
+    PublicRevisionNote,
+    outcome_csv_row,
+    public_view,
+)
+from portal.results.outcomes.services import OUTCOME_LIFECYCLE
+
+bp = Blueprint("outcomes", __name__)
+
+
+def outcome_list_for_request() -> OutcomeList:
+    units = db.session.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
+    return OutcomeList(db.session, units)
+
+
+def filters_of_request(listing: OutcomeList) -> OutcomeFilters:
+    return OutcomeFilters.from_args(request.args, listing.units_by_code, local_today())
+
+
+@bp.route("/outcomes/")
+def outcomes():
+    listing = outcome_list_for_request()
+    filters = filters_of_request(listing)
+    return render_template(
+        "results/outcomes/list.html",
+        page=listing.page(filters, request.args.get("cursor")),
+        filters=filters,
+        tipoffs=listing.tipoffs_received(filters),
+        units=list(listing.units_by_code.values()),
+        kinds=PUBLISHABLE_KINDS,
+        ratings=RATING_FILTERS,
+        first_page=not request.args.get("cursor"),
+    )
+
+
+def outcome_or_404(public_id: str) -> ComplaintOutcome:
+    if len(public_id) > 16:
+        abort(404)
+    return db.first_or_404(select(ComplaintOutcome).where(ComplaintOutcome.public_id == public_id))
+
+
+def history_of(outcome: ComplaintOutcome) -> list[PublicRevisionNote]:
+    return [
+        PublicRevisionNote(revision.revision_no, revision.published_at, revision.reason)
+        for revision in OUTCOME_LIFECYCLE.revisions(db.session, outcome)
+    ]
+
+
+def _render(public_id: str, revision_no: int | None):
+    outcome = outcome_or_404(public_id)
+    revision = OUTCOME_LIFECYCLE.revision(db.session, outcome, revision_no)
+    view = public_view(outcome, outcome.unit, revision) if revision else None
+    if view is None:
+        abort(404)
+    return render_template(
+        "results/outcomes/detail.html",
+        view=view,
+        history=history_of(outcome),
+        current_revision_no=outcome.revision_count,
+    )
+
+
+@bp.route("/outcomes/<public_id>")
+def outcome(public_id: str):
+    return _render(public_id, None)
+
+
+@bp.route("/outcomes/<public_id>/revisions/<int:revision_no>")
+def outcome_revision(public_id: str, revision_no: int):
+    return _render(public_id, revision_no)
+
+
+def _download_name(filters: OutcomeFilters, extension: str) -> str:
+    parts = ["outcomes", *(f"{key}-{value}" for key, value in filters.as_args().items())]
+    safe = "_".join(parts).encode("ascii", "ignore").decode()[:120]
+    return f"{safe}.{extension}"
+
+
+@bp.route("/outcomes.csv")
+def outcomes_csv():
+    """Every listed outcome matching the page's filters, UTF-8 CSV with a BOM (Excel)."""
+    listing = outcome_list_for_request()
+    filters = filters_of_request(listing)
+
+    def rows():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_HEADER)
+        yield "\ufeff" + buffer.getvalue()
+        for view in listing.all(filters):
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(outcome_csv_row(view))
+            yield buffer.getvalue()
+
+    response = Response(stream_with_context(rows()), mimetype="text/csv")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{_download_name(filters, "csv")}"'
+    )
+    return response
