@@ -4,13 +4,11 @@ Everything here reads ``PublicDecision`` views (portal.disclosure.decisions.publ
 decision's working copy.
 """
 
-import csv
-import io
-import json
 
-from flask import Response, abort, render_template, request, stream_with_context
+from flask import abort, render_template, request
 from sqlalchemy import select
 
+from portal.core.downloads import csv_download, download_name, json_download
 from portal.core.models import local_today
 from portal.disclosure.decisions.listing import DecisionFilters, DecisionList
 from portal.disclosure.decisions.models import VIOLATION_TYPES, PenaltyDecision
@@ -91,48 +89,22 @@ def decision_revision(public_id: str, revision_no: int):
     return _render_decision(public_id, revision_no)
 
 
-def _download_name(filters: DecisionFilters, extension: str) -> str:
-    parts = ["decisions", *(f"{key}-{value}" for key, value in filters.as_args().items())]
-    safe = "_".join(parts).encode("ascii", "ignore").decode()[:120]
-    return f"{safe}.{extension}"
-
-
 def decisions_csv():
     """Every listed decision matching the page's filters, as UTF-8 CSV (with a BOM for Excel)."""
     listing = decision_list_for_request()
     filters = filters_of_request(listing)
-
-    def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_HEADER)
-        yield "\ufeff" + buffer.getvalue()
-        for view in listing.all(filters):
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(decision_csv_row(view))
-            yield buffer.getvalue()
-
-    response = Response(stream_with_context(rows()), mimetype="text/csv")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_download_name(filters, "csv")}"'
+    return csv_download(
+        download_name("decisions", filters.as_args(), "csv"),
+        CSV_HEADER,
+        (decision_csv_row(view) for view in listing.all(filters)),
     )
-    return response
 
 
 def decisions_json():
     """The same list as JSON: ``{"items": [...], "next": null}``, streamed."""
     listing = decision_list_for_request()
     filters = filters_of_request(listing)
-
-    def chunks():
-        yield '{"items": ['
-        for number, view in enumerate(listing.all(filters)):
-            yield ("," if number else "") + json.dumps(decision_json(view), ensure_ascii=False)
-        yield '], "next": null}'
-
-    response = Response(stream_with_context(chunks()), mimetype="application/json")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_download_name(filters, "json")}"'
+    return json_download(
+        download_name("decisions", filters.as_args(), "json"),
+        (decision_json(view) for view in listing.all(filters)),
     )
-    return response

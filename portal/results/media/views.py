@@ -1,13 +1,11 @@
 """Public pages and downloads of media responses (舆论回应). They read ``PublicMedia`` views
 (portal.results.media.public), never a response's working copy."""
 
-import csv
-import io
-import json
 
-from flask import Blueprint, Response, abort, render_template, request, stream_with_context
+from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 
+from portal.core.downloads import csv_download, download_name, json_download
 from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db
@@ -90,34 +88,16 @@ def media_revision(public_id: str, revision_no: int):
     return _render(public_id, revision_no)
 
 
-def _download_name(filters: MediaFilters, extension: str) -> str:
-    parts = ["media-responses", *(f"{key}-{value}" for key, value in filters.as_args().items())]
-    safe = "_".join(parts).encode("ascii", "ignore").decode()[:120]
-    return f"{safe}.{extension}"
-
-
 @media_bp.route("/media.csv")
 def media_csv():
     """Every listed response matching the page's filters, as UTF-8 CSV (with a BOM for Excel)."""
     listing = media_list_for_request()
     filters = filters_of_request(listing)
-
-    def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_HEADER)
-        yield "\ufeff" + buffer.getvalue()
-        for view in listing.all(filters):
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(media_csv_row(view))
-            yield buffer.getvalue()
-
-    response = Response(stream_with_context(rows()), mimetype="text/csv")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_download_name(filters, "csv")}"'
+    return csv_download(
+        download_name("media-responses", filters.as_args(), "csv"),
+        CSV_HEADER,
+        (media_csv_row(view) for view in listing.all(filters)),
     )
-    return response
 
 
 @media_bp.route("/media.json")
@@ -125,15 +105,7 @@ def media_download():
     """The same list as JSON: ``{"items": [...], "next": null}``, streamed."""
     listing = media_list_for_request()
     filters = filters_of_request(listing)
-
-    def chunks():
-        yield '{"items": ['
-        for number, view in enumerate(listing.all(filters)):
-            yield ("," if number else "") + json.dumps(media_json(view), ensure_ascii=False)
-        yield '], "next": null}'
-
-    response = Response(stream_with_context(chunks()), mimetype="application/json")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_download_name(filters, "json")}"'
+    return json_download(
+        download_name("media-responses", filters.as_args(), "json"),
+        (media_json(view) for view in listing.all(filters)),
     )
-    return response

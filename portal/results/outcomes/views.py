@@ -1,12 +1,11 @@
 """Public pages and downloads of outcomes (the ``outcomes`` blueprint): the list with its
 filters and the tip-off count, permalinks with revisions, CSV; JSON lives in ``api``."""
 
-import csv
-import io
 
-from flask import Blueprint, Response, abort, render_template, request, stream_with_context
+from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 
+from portal.core.downloads import csv_download, download_name
 from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db
@@ -85,31 +84,13 @@ def outcome_revision(public_id: str, revision_no: int):
     return _render(public_id, revision_no)
 
 
-def _download_name(filters: OutcomeFilters, extension: str) -> str:
-    parts = ["outcomes", *(f"{key}-{value}" for key, value in filters.as_args().items())]
-    safe = "_".join(parts).encode("ascii", "ignore").decode()[:120]
-    return f"{safe}.{extension}"
-
-
 @bp.route("/outcomes.csv")
 def outcomes_csv():
     """Every listed outcome matching the page's filters, UTF-8 CSV with a BOM (Excel)."""
     listing = outcome_list_for_request()
     filters = filters_of_request(listing)
-
-    def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_HEADER)
-        yield "\ufeff" + buffer.getvalue()
-        for view in listing.all(filters):
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(outcome_csv_row(view))
-            yield buffer.getvalue()
-
-    response = Response(stream_with_context(rows()), mimetype="text/csv")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_download_name(filters, "csv")}"'
+    return csv_download(
+        download_name("outcomes", filters.as_args(), "csv"),
+        CSV_HEADER,
+        (outcome_csv_row(view) for view in listing.all(filters)),
     )
-    return response
