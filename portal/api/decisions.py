@@ -7,8 +7,9 @@ never published is a 404; a withdrawn or expired one answers with its notice and
 from flask import abort, jsonify, request
 from sqlalchemy import select
 
+from portal.core.public_record import revision_notes
 from portal.disclosure.decisions.models import PenaltyDecision
-from portal.disclosure.decisions.public import PublicRevisionNote, decision_json, public_view
+from portal.disclosure.decisions.public import decision_json, public_view
 from portal.disclosure.decisions.services import DECISION_LIFECYCLE
 from portal.disclosure.decisions.views import decision_list_for_request, filters_of_request
 from portal.extensions import db
@@ -52,8 +53,4 @@ def decision_detail(public_id: str):
     )
     if view is None:
         abort(404, "没有这个处罚决定")
-    history = [
-        PublicRevisionNote(revision.revision_no, revision.published_at, revision.reason)
-        for revision in DECISION_LIFECYCLE.revisions(db.session, decision)
-    ]
-    return jsonify(decision_json(view, history))
+    return jsonify(decision_json(view, revision_notes(DECISION_LIFECYCLE, db.session, decision)))

@@ -13,6 +13,12 @@ from decimal import Decimal
 
 from flask import url_for
 
+from portal.core.public_record import (
+    PublicRevisionNote,
+    revisions_json,
+    utc_iso,
+    withdrawal_json,
+)
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
 from portal.disclosure.decisions.models import VIOLATION_TYPES, DecisionRevision, PenaltyDecision
 from portal.disclosure.decisions.rules import DecisionSettings, RetentionCutoffs
@@ -20,15 +26,6 @@ from portal.disclosure.models import Unit
 
 #: the namespace of the stable feed ids (urn:uuid) of decisions
 FEED_ID_NAMESPACE = uuid.UUID("6f1c2a4e-1f0b-5c57-9a51-2d6b1c1e0d01")
-
-
-@dataclass(frozen=True)
-class PublicRevisionNote:
-    """One entry of a decision's public revision history."""
-
-    revision_no: int
-    published_at: datetime
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -122,10 +119,6 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _utc(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
-
-
 def decision_json(view: PublicDecision, history: list[PublicRevisionNote] | None = None) -> dict:
     """The API's and the JSON download's representation (the OpenAPI ``Decision`` schema)."""
     content = view.content
@@ -145,33 +138,17 @@ def decision_json(view: PublicDecision, history: list[PublicRevisionNote] | None
         "fine_amount": _amount(content.fine_amount) if content else None,
         "decided_on": _iso(view.decided_on),
         "is_major": view.is_major,
-        "published_at": _utc(view.first_published_at),
-        "updated_at": _utc(view.updated_at),
+        "published_at": utc_iso(view.first_published_at),
+        "updated_at": utc_iso(view.updated_at),
         "revision": view.revision_no,
         "status": view.status,
-        "withdrawal": (
-            {"withdrawn_at": _utc(view.withdrawn_at), "reason": view.withdrawal_reason}
-            if view.status == "withdrawn"
-            else None
-        ),
+        "withdrawal": withdrawal_json(view),
         "listed_until": _iso(view.listed_until),
         "url": url_for("disclosure.decision", public_id=view.public_id, _external=True),
     }
     if history is not None:
-        document["revisions"] = [
-            {
-                "revision": note.revision_no,
-                "published_at": _utc(note.published_at),
-                "reason": note.reason,
-                "url": url_for(
-                    "disclosure.decision_revision",
-                    public_id=view.public_id,
-                    revision_no=note.revision_no,
-                    _external=True,
-                ),
-            }
-            for note in history
-        ]
+        endpoint = "disclosure.decision_revision"
+        document["revisions"] = revisions_json(history, endpoint, view.public_id)
     return document
 
 

@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from portal.core.downloads import csv_download, download_name, json_download
 from portal.core.models import local_today
+from portal.core.public_record import PublicRevisionNote, revision_notes
 from portal.disclosure.decisions.listing import DecisionFilters, DecisionList
 from portal.disclosure.decisions.models import VIOLATION_TYPES, PenaltyDecision
 from portal.disclosure.decisions.public import (
     CSV_HEADER,
-    PublicRevisionNote,
     decision_csv_row,
     decision_json,
     public_view,
@@ -58,10 +58,7 @@ def _decision_or_404(public_id: str) -> PenaltyDecision:
 
 
 def _history(decision: PenaltyDecision) -> list[PublicRevisionNote]:
-    return [
-        PublicRevisionNote(revision.revision_no, revision.published_at, revision.reason)
-        for revision in DECISION_LIFECYCLE.revisions(db.session, decision)
-    ]
+    return revision_notes(DECISION_LIFECYCLE, db.session, decision)
 
 
 def _render_decision(public_id: str, revision_no: int | None):

@@ -17,6 +17,12 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import contains_eager
 
 from portal.core.pagination import Page, keyset_page
+from portal.core.public_record import (
+    PublicRevisionNote,
+    revisions_json,
+    utc_iso,
+    withdrawal_json,
+)
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
 from portal.disclosure.models import Unit
 from portal.results.media.models import MediaResponse, MediaResponseRevision
@@ -27,13 +33,6 @@ PAGE_SIZE = 20
 EXPORT_BATCH = 500
 FEED_SIZE = 50
 FIRST_YEAR = 2000
-
-
-@dataclass(frozen=True)
-class PublicRevisionNote:
-    revision_no: int
-    published_at: datetime
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -207,10 +206,6 @@ class MediaList:
 # --- JSON and CSV ----------------------------------------------------------------------------
 
 
-def _utc(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
-
-
 def media_json(view: PublicMedia, history: list[PublicRevisionNote] | None = None) -> dict:
     """The API's and the JSON download's representation (the OpenAPI ``MediaResponse``)."""
     content = view.content
@@ -225,33 +220,16 @@ def media_json(view: PublicMedia, history: list[PublicRevisionNote] | None = Non
         "report_summary": content.report_summary if content else None,
         "response": content.response if content else None,
         "action_taken": content.action_taken if content else None,
-        "published_at": _utc(view.first_published_at),
-        "updated_at": _utc(view.updated_at),
+        "published_at": utc_iso(view.first_published_at),
+        "updated_at": utc_iso(view.updated_at),
         "revision": view.revision_no,
         "status": view.status,
         "correction_reason": view.correction_reason or None,
-        "withdrawal": (
-            {"withdrawn_at": _utc(view.withdrawn_at), "reason": view.withdrawal_reason}
-            if view.status == "withdrawn"
-            else None
-        ),
+        "withdrawal": withdrawal_json(view),
         "url": url_for("media.media_detail", public_id=view.public_id, _external=True),
     }
     if history is not None:
-        document["revisions"] = [
-            {
-                "revision": note.revision_no,
-                "published_at": _utc(note.published_at),
-                "reason": note.reason,
-                "url": url_for(
-                    "media.media_revision",
-                    public_id=view.public_id,
-                    revision_no=note.revision_no,
-                    _external=True,
-                ),
-            }
-            for note in history
-        ]
+        document["revisions"] = revisions_json(history, "media.media_revision", view.public_id)
     return document
 
 

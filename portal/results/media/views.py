@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from portal.core.downloads import csv_download, download_name, json_download
 from portal.core.models import local_today
+from portal.core.public_record import PublicRevisionNote, revision_notes
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.media.models import MediaResponse
@@ -15,7 +16,6 @@ from portal.results.media.public import (
     FIRST_YEAR,
     MediaFilters,
     MediaList,
-    PublicRevisionNote,
     media_csv_row,
     media_json,
     public_view,
@@ -58,10 +58,7 @@ def media_or_404(public_id: str) -> MediaResponse:
 
 
 def history_of(item: MediaResponse) -> list[PublicRevisionNote]:
-    return [
-        PublicRevisionNote(revision.revision_no, revision.published_at, revision.reason)
-        for revision in MEDIA_LIFECYCLE.revisions(db.session, item)
-    ]
+    return revision_notes(MEDIA_LIFECYCLE, db.session, item)
 
 
 def _render(public_id: str, revision_no: int | None):

@@ -12,18 +12,17 @@ from datetime import date, datetime
 from flask import url_for
 
 from portal.complaints.models import CHANNELS, KINDS
+from portal.core.public_record import (
+    PublicRevisionNote,
+    revisions_json,
+    utc_iso,
+    withdrawal_json,
+)
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
 from portal.disclosure.models import Unit
 from portal.results.outcomes.models import CATEGORIES, ComplaintOutcome, ComplaintOutcomeRevision
 
 FEED_ID_NAMESPACE = uuid.UUID("0b5e3c8e-7d1f-5a0e-b3f1-4c2d9e6a7f11")
-
-
-@dataclass(frozen=True)
-class PublicRevisionNote:
-    revision_no: int
-    published_at: datetime
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -89,10 +88,6 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _utc(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
-
-
 def outcome_json(view: PublicOutcome, history: list[PublicRevisionNote] | None = None) -> dict:
     """The API's representation (the OpenAPI ``Outcome`` schema)."""
     content = view.content
@@ -114,32 +109,15 @@ def outcome_json(view: PublicOutcome, history: list[PublicRevisionNote] | None =
         "reply": content.reply if content else None,
         "rating": content.rating_level if content else None,
         "rating_label": content.rating_label if content else None,
-        "published_at": _utc(view.first_published_at),
-        "updated_at": _utc(view.updated_at),
+        "published_at": utc_iso(view.first_published_at),
+        "updated_at": utc_iso(view.updated_at),
         "revision": view.revision_no,
         "status": view.status,
-        "withdrawal": (
-            {"withdrawn_at": _utc(view.withdrawn_at), "reason": view.withdrawal_reason}
-            if view.status == "withdrawn"
-            else None
-        ),
+        "withdrawal": withdrawal_json(view),
         "url": url_for("outcomes.outcome", public_id=view.public_id, _external=True),
     }
     if history is not None:
-        document["revisions"] = [
-            {
-                "revision": note.revision_no,
-                "published_at": _utc(note.published_at),
-                "reason": note.reason,
-                "url": url_for(
-                    "outcomes.outcome_revision",
-                    public_id=view.public_id,
-                    revision_no=note.revision_no,
-                    _external=True,
-                ),
-            }
-            for note in history
-        ]
+        document["revisions"] = revisions_json(history, "outcomes.outcome_revision", view.public_id)
     return document
 
 

@@ -7,13 +7,13 @@ from sqlalchemy import select
 
 from portal.core.downloads import csv_download, download_name
 from portal.core.models import local_today
+from portal.core.public_record import PublicRevisionNote, revision_notes
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results.outcomes.listing import RATING_FILTERS, OutcomeFilters, OutcomeList
 from portal.results.outcomes.models import PUBLISHABLE_KINDS, ComplaintOutcome
 from portal.results.outcomes.public import (
     CSV_HEADER,
-    PublicRevisionNote,
     outcome_csv_row,
     public_view,
 )
@@ -54,10 +54,7 @@ def outcome_or_404(public_id: str) -> ComplaintOutcome:
 
 
 def history_of(outcome: ComplaintOutcome) -> list[PublicRevisionNote]:
-    return [
-        PublicRevisionNote(revision.revision_no, revision.published_at, revision.reason)
-        for revision in OUTCOME_LIFECYCLE.revisions(db.session, outcome)
-    ]
+    return revision_notes(OUTCOME_LIFECYCLE, db.session, outcome)
 
 
 def _render(public_id: str, revision_no: int | None):
