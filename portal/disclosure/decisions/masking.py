@@ -5,9 +5,9 @@ published revision and everything read from it (page, feed, CSV, JSON, API, sear
 """
 
 import hashlib
-from dataclasses import dataclass
 
-from portal.core.masking import find_personal_data, mask_party_name, mask_text
+from portal.core.masking import mask_party_name, mask_text
+from portal.core.masking_preview import FieldPreview, field_preview
 from portal.disclosure.decisions.models import PenaltyDecision
 
 #: the free-text fields that are masked, with their labels for the preview
@@ -17,19 +17,6 @@ MASKED_TEXT_FIELDS = {
     "legal_basis": "处罚依据",
     "penalty": "处罚内容",
 }
-FINDING_LABELS = {
-    "name": "姓名",
-    "id_number": "身份证号",
-    "bank_card": "银行账号",
-    "mobile": "手机号码",
-    "landline": "固定电话",
-    "email": "电子邮箱",
-    "plate": "车牌号",
-    "address": "住址",
-    "health": "健康信息",
-}
-
-
 def public_party(decision: PenaltyDecision) -> str:
     return mask_party_name(decision.party_name, decision.party_type)
 
@@ -62,46 +49,13 @@ def masked_content(decision: PenaltyDecision) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class PreviewPiece:
-    """A run of the masked text; ``kind`` is set where personal data was replaced."""
-
-    text: str
-    kind: str = ""
-    original_length: int = 0
-
-    @property
-    def label(self) -> str:
-        return FINDING_LABELS.get(self.kind, "")
-
-
-@dataclass(frozen=True)
-class FieldPreview:
-    name: str
-    label: str
-    pieces: list[PreviewPiece]
-
-    @property
-    def findings(self) -> int:
-        return sum(1 for piece in self.pieces if piece.kind)
-
-
 def preview(decision: PenaltyDecision) -> list[FieldPreview]:
     """The masked texts split into pieces, so staff see each replacement highlighted."""
     options = masking_options(decision)
-    previews = []
-    for field, label in MASKED_TEXT_FIELDS.items():
-        text = getattr(decision, field) or ""
-        pieces, position = [], 0
-        for finding in find_personal_data(text, **options):
-            if finding.start > position:
-                pieces.append(PreviewPiece(text[position : finding.start]))
-            pieces.append(PreviewPiece(finding.replacement, finding.kind, len(finding.original)))
-            position = finding.end
-        if position < len(text):
-            pieces.append(PreviewPiece(text[position:]))
-        previews.append(FieldPreview(field, label, pieces))
-    return previews
+    return [
+        field_preview(field, label, getattr(decision, field) or "", **options)
+        for field, label in MASKED_TEXT_FIELDS.items()
+    ]
 
 
 def private_fingerprint(decision: PenaltyDecision) -> str:

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 from portal.audit.services import Actor, record_change
 from portal.core.lifecycle import Lifecycle
-from portal.core.masking import find_personal_data, mask_text
+from portal.core.masking import mask_text
+from portal.core.masking_preview import FieldPreview, field_preview
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
-from portal.disclosure.decisions.masking import FieldPreview, PreviewPiece
 from portal.disclosure.models import Unit
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 
@@ -62,19 +62,10 @@ def masked_content(item: MediaResponse) -> dict:
 def preview(item: MediaResponse) -> list[FieldPreview]:
     """The masked texts split into pieces, so staff see each replacement highlighted."""
     options = masking_options(item)
-    previews = []
-    for field, label in MASKED_TEXT_FIELDS.items():
-        text = getattr(item, field) or ""
-        pieces, position = [], 0
-        for finding in find_personal_data(text, **options):
-            if finding.start > position:
-                pieces.append(PreviewPiece(text[position : finding.start]))
-            pieces.append(PreviewPiece(finding.replacement, finding.kind, len(finding.original)))
-            position = finding.end
-        if position < len(text):
-            pieces.append(PreviewPiece(text[position:]))
-        previews.append(FieldPreview(field, label, pieces))
-    return previews
+    return [
+        field_preview(field, label, getattr(item, field) or "", **options)
+        for field, label in MASKED_TEXT_FIELDS.items()
+    ]
 
 
 def public_reason(item: MediaResponse, reason: str | None) -> str:

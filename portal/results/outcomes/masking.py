@@ -11,8 +11,8 @@ import re
 
 from portal.complaints.models import Complaint
 from portal.complaints.schedule import local_date
-from portal.core.masking import find_personal_data, mask_text
-from portal.disclosure.decisions.masking import FieldPreview, PreviewPiece
+from portal.core.masking import mask_text
+from portal.core.masking_preview import FieldPreview, field_preview
 
 #: the free-text fields that are masked, with their labels for the preview
 MASKED_TEXT_FIELDS = {"summary": "情况摘要", "reply": "答复内容"}
@@ -91,16 +91,11 @@ def masked_content(complaint: Complaint, category: str, summary: str, reply: str
 def preview(complaint: Complaint, texts: dict) -> list[FieldPreview]:
     """The masked texts split into pieces, so staff see each replacement highlighted."""
     options = masking_options(complaint)
-    previews = []
-    for field, label in MASKED_TEXT_FIELDS.items():
-        text = _mask_contacts((texts.get(field) or "").strip(), complaint)
-        pieces, position = [], 0
-        for finding in find_personal_data(text, **options):
-            if finding.start > position:
-                pieces.append(PreviewPiece(text[position : finding.start]))
-            pieces.append(PreviewPiece(finding.replacement, finding.kind, len(finding.original)))
-            position = finding.end
-        if position < len(text):
-            pieces.append(PreviewPiece(text[position:]))
-        previews.append(FieldPreview(field, label, pieces))
-    return previews
+    return [
+        field_preview(field, label, _mask_contacts(_text(texts, field), complaint), **options)
+        for field, label in MASKED_TEXT_FIELDS.items()
+    ]
+
+
+def _text(texts: dict, field: str) -> str:
+    return (texts.get(field) or "").strip()
