@@ -172,11 +172,16 @@ def test_the_feed_follows_publications_corrections_and_withdrawals(app, client, 
     assert response.mimetype == "application/atom+xml"
     feed = feedparser.parse(response.data)
     assert not feed.bozo
-    (entry,) = feed.entries
-    assert entry.link.endswith(f"/media/{kept.public_id}")
+    entries = {entry.link.rsplit("/", 1)[1]: entry for entry in feed.entries}
+    entry = entries[kept.public_id]
     assert entry.id == before[kept.public_id].id
     assert entry.updated_parsed > before[kept.public_id].updated_parsed
     assert entry.title.startswith("【已更正】")
+    # a withdrawal is news too: the same entry becomes the notice, without the content
+    notice = entries[gone.public_id]
+    assert notice.id == before[gone.public_id].id and notice.title.startswith("【已撤下】")
+    assert "撤下原因：回应内容需重新核实" in notice.summary
+    assert "回应内容：" not in notice.content[0].value  # the notice only, not the response
     assert CITIZEN not in response.get_data(as_text=True)
     by_unit = feedparser.parse(client.get("/feeds/media.atom?unit=weidong").data)
     assert by_unit.entries == [] and "卫东区" in by_unit.feed.title

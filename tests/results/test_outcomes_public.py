@@ -201,18 +201,21 @@ def test_openapi_documents_the_outcomes(client):
     assert client.get("/api/v1/").get_json()["endpoints"]["outcomes"].endswith("/api/v1/outcomes")
 
 
-def test_feed_lists_publications_and_corrections_not_withdrawals(client, outcomes):
+def test_feed_lists_publications_corrections_and_withdrawals(client, outcomes):
     feed = feedparser.parse(client.get("/feeds/outcomes.atom").data)
     assert not feed.bozo
     links = [entry.link for entry in feed.entries]
-    assert len(links) == 3
-    assert not any(outcomes["gone"] in link for link in links)
+    assert len(links) == 4
+    notice = next(entry for entry in feed.entries if outcomes["gone"] in entry.link)
+    assert notice.title.startswith("【已撤下】")
+    assert notice.summary.endswith("撤下原因：投诉人申请复核")
+    assert "答复内容" not in notice.content[0].value  # the notice only
     for entry in feed.entries:
         assert entry.id.startswith("urn:uuid:") and entry.updated
     corrected = next(entry for entry in feed.entries if outcomes["praise"] in entry.link)
     assert corrected.title.startswith("【已更正】")
     weidong = feedparser.parse(client.get("/feeds/outcomes.atom?unit=weidong").data)
-    assert len(weidong.entries) == 1
+    assert len(weidong.entries) == 2  # the corrected praise and the withdrawal
     assert "卫东区" in weidong.feed.title
 
 

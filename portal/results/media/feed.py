@@ -1,5 +1,5 @@
-"""The Atom feed of media responses: publications and corrections, newest change first.
-A withdrawn response leaves the feed (its permalink keeps the notice)."""
+"""The Atom feed of media responses: publications, corrections and withdrawals, newest first.
+A withdrawn response stays as a notice with the reason, so that a subscriber learns of it."""
 
 import uuid
 
@@ -11,6 +11,8 @@ from portal.results.media.public import FEED_ID_NAMESPACE, MediaList, PublicMedi
 
 def _entry(view: PublicMedia) -> AtomEntry:
     content = view.content
+    if content is None:  # withdrawn: the notice only
+        return _withdrawal_entry(view)
     prefix = "【已更正】" if view.status == "corrected" else ""
     summary = f"{view.unit_name}回应：{content.response}"
     if view.status == "corrected":
@@ -39,6 +41,20 @@ def _entry(view: PublicMedia) -> AtomEntry:
     )
 
 
+def _withdrawal_entry(view: PublicMedia) -> AtomEntry:
+    notice = f"{view.unit_name}撤下了对该报道的回应。撤下原因：{view.withdrawal_reason}"
+    return AtomEntry(
+        id=view.feed_id,
+        title=f"【已撤下】{view.outlet}：{view.headline}",
+        link=url_for("media.media_detail", public_id=view.public_id, _external=True),
+        updated=view.updated_at,
+        published=view.first_published_at,
+        summary=notice,
+        content=notice,
+        categories=(view.unit_name, "已撤下"),
+    )
+
+
 def media_feed(listing: MediaList) -> AtomFeed:
     """``?unit=CODE`` narrows the feed to one unit."""
     code = request.args.get("unit", "").strip()
@@ -47,7 +63,7 @@ def media_feed(listing: MediaList) -> AtomFeed:
     return AtomFeed(
         id=uuid.uuid5(FEED_ID_NAMESPACE, "feed:media:" + (unit.code if unit else "")).urn,
         title=f"{unit.name}舆论回应" if unit else "舆论回应",
-        subtitle="对媒体报道的回应及处理情况；更正会更新对应条目，撤下的回应移出订阅。",
+        subtitle="对媒体报道的回应及处理情况；更正、撤下会更新对应条目。",
         self_link=url_for("feeds.feed", name="media", _external=True, **unit_args),
         alternate_link=url_for("media.media_list", _external=True, **unit_args),
         author=current_app.config["BUREAU_NAME"],

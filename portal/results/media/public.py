@@ -193,13 +193,18 @@ class MediaList:
             after = (batch[-1].reported_on, batch[-1].id)
 
     def feed(self, unit: Unit | None = None, limit: int = FEED_SIZE) -> list[PublicMedia]:
-        """The latest published or corrected responses; withdrawn ones leave the feed."""
+        """The latest public changes — publications, corrections, withdrawals — newest first."""
         stmt = (
-            self.statement(MediaFilters(unit=unit.code) if unit else MediaFilters())
-            .where(MediaResponse.public_updated_at.is_not(None))
+            _with_revision()
+            .where(
+                MediaResponse.status.in_((PUBLISHED, WITHDRAWN)),
+                MediaResponse.public_updated_at.is_not(None),
+            )
             .order_by(MediaResponse.public_updated_at.desc(), MediaResponse.id.desc())
             .limit(limit)
         )
+        if unit is not None:
+            stmt = stmt.where(MediaResponse.unit_id == unit.id)
         return [self.view(item) for item in self.session.scalars(stmt)]
 
 

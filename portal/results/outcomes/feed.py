@@ -1,4 +1,5 @@
-"""The Atom feed of outcomes: publications and corrections, newest first (withdrawn ones leave)."""
+"""The Atom feed of outcomes: publications, corrections and withdrawals, newest first.
+A withdrawn outcome stays as a notice with the reason, so that a subscriber learns of it."""
 
 import uuid
 
@@ -11,6 +12,8 @@ from portal.results.outcomes.public import FEED_ID_NAMESPACE, PublicOutcome
 
 def _entry(view: PublicOutcome) -> AtomEntry:
     content = view.content
+    if content is None:  # withdrawn: the notice only
+        return _withdrawal_entry(view)
     prefix = "【已更正】" if view.status == "corrected" else ""
     summary = (
         f"{view.unit_name}办理的{content.kind_label}（{content.category_label}）：{content.reply}"
@@ -38,6 +41,20 @@ def _entry(view: PublicOutcome) -> AtomEntry:
         summary=summary,
         content=body,
         categories=(view.unit_name, content.kind_label, content.category_label),
+    )
+
+
+def _withdrawal_entry(view: PublicOutcome) -> AtomEntry:
+    notice = f"{view.unit_name}撤下了该办理结果。撤下原因：{view.withdrawal_reason}"
+    return AtomEntry(
+        id=view.feed_id,
+        title=f"【已撤下】{view.unit_short_name}办理结果",
+        link=url_for("outcomes.outcome", public_id=view.public_id, _external=True),
+        updated=view.updated_at,
+        published=view.first_published_at,
+        summary=notice,
+        content=notice,
+        categories=(view.unit_name, "已撤下"),
     )
 
 

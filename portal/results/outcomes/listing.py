@@ -17,7 +17,7 @@ from sqlalchemy.orm import contains_eager
 from portal.complaints.models import SATISFACTION_LEVELS, Complaint
 from portal.core.models import LOCAL_TZ
 from portal.core.pagination import Page, keyset_page
-from portal.core.publication import PUBLISHED
+from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.disclosure.models import Unit
 from portal.results.outcomes.models import (
     PUBLISHABLE_KINDS,
@@ -182,11 +182,10 @@ class OutcomeList:
             after = (batch[-1].current_revision.answered_on, batch[-1].id)
 
     def feed(self, unit: Unit | None = None, limit: int = FEED_SIZE) -> list[PublicOutcome]:
-        """The latest public changes: publications and corrections. A withdrawn outcome leaves
-        the feed (its permalink keeps the notice)."""
+        """The latest public changes — publications, corrections, withdrawals — newest first."""
         stmt = (
             _with_revision()
-            .where(ComplaintOutcome.status == PUBLISHED)
+            .where(ComplaintOutcome.status.in_((PUBLISHED, WITHDRAWN)))
             .order_by(ComplaintOutcome.public_updated_at.desc(), ComplaintOutcome.id.desc())
         )
         if unit is not None:
