@@ -7,6 +7,7 @@ never published is a 404; a withdrawn or expired one answers with its notice and
 from flask import abort, jsonify, request
 from sqlalchemy import select
 
+from portal.core.pagination import requested_page_size
 from portal.core.public_record import revision_notes
 from portal.disclosure.decisions.models import PenaltyDecision
 from portal.disclosure.decisions.public import decision_json, public_view
@@ -14,22 +15,12 @@ from portal.disclosure.decisions.services import DECISION_LIFECYCLE
 from portal.disclosure.decisions.views import decision_list_for_request, filters_of_request
 from portal.extensions import db
 
-DEFAULT_PAGE_SIZE = 50
-
-
-def _page_size() -> int:
-    value = request.args.get("limit", "")
-    if not value:
-        return DEFAULT_PAGE_SIZE
-    if not value.isdigit() or not 1 <= int(value) <= 200:
-        abort(400, "limit 应为 1 到 200 之间的整数")
-    return int(value)
-
 
 def decision_list():
     listing = decision_list_for_request()
     filters = filters_of_request(listing)
-    page = listing.page(filters, request.args.get("cursor"), _page_size())
+    size = requested_page_size(request.args.get("limit"))
+    page = listing.page(filters, request.args.get("cursor"), size)
     return jsonify(
         {"items": [decision_json(view) for view in page.items], "next": page.next_cursor}
     )

@@ -34,6 +34,25 @@ class AtomEntry:
     categories: tuple[str, ...] = ()
 
 
+def withdrawal_entry(view, title: str, link: str, notice: str) -> AtomEntry:
+    """The entry of a withdrawn item: same id, the notice and reason only, never the content.
+
+    ``view`` is the item's public view (``feed_id``, ``unit_name``, ``withdrawal_reason``,
+    ``updated_at``, ``first_published_at``); ``notice`` says who withdrew what.
+    """
+    text = f"{notice}撤下原因：{view.withdrawal_reason}"
+    return AtomEntry(
+        id=view.feed_id,
+        title=f"【已撤下】{title}",
+        link=link,
+        updated=view.updated_at,
+        published=view.first_published_at,
+        summary=text,
+        content=text,
+        categories=(view.unit_name, "已撤下"),
+    )
+
+
 @dataclass(frozen=True)
 class AtomFeed:
     id: str

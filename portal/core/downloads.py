@@ -1,7 +1,9 @@
 """Downloads of public lists and tables: CSV and JSON.
 
-CSV is UTF-8 with a byte-order mark, so that Excel opens Chinese correctly. Lists are streamed
-row by row, so a list of any length never sits in memory as a whole.
+CSV is UTF-8 with a byte-order mark, so that Excel opens Chinese correctly, and a text cell
+that starts like a formula gets a leading quote, so that a spreadsheet shows it instead of
+running it (staff- and citizen-written text reaches these files). Lists are streamed row by
+row, so a list of any length never sits in memory as a whole.
 """
 
 import csv
@@ -10,6 +12,18 @@ import json
 from collections.abc import Iterable
 
 from flask import Response, stream_with_context
+
+#: what a spreadsheet reads as the start of a formula
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """None as empty; text that would run as a formula, quoted; numbers and dates as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def download_name(prefix: str, filters: dict, extension: str) -> str:
@@ -30,7 +44,7 @@ def csv_download(filename: str, header: list[str], rows: Iterable[list]) -> Resp
         for row in rows:
             buffer.seek(0)
             buffer.truncate()
-            writer.writerow(row)
+            writer.writerow([spreadsheet_cell(value) for value in row])
             yield buffer.getvalue()
 
     return _attachment(Response(stream_with_context(lines()), mimetype="text/csv"), filename)

@@ -14,12 +14,23 @@ from flask import abort
 from sqlalchemy import tuple_
 
 MAX_PAGE_SIZE = 200
+#: items per page of a JSON list when ``?limit=`` is not given
+DEFAULT_API_PAGE_SIZE = 50
 
 
 @dataclass
 class Page:
     items: list
     next_cursor: str | None
+
+
+def requested_page_size(value: str | None, default: int = DEFAULT_API_PAGE_SIZE) -> int:
+    """A JSON list's ``?limit=``: ``default`` when absent, a 400 in Chinese when not 1–200."""
+    if not value:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
+        abort(400, f"limit 应为 1 到 {MAX_PAGE_SIZE} 之间的整数")
+    return int(value)
 
 
 def encode_cursor(key: tuple) -> str:

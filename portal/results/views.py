@@ -14,13 +14,13 @@ from flask import (
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
+from portal.core.downloads import csv_download
 from portal.core.models import local_today
 from portal.core.publication import WITHDRAWN
 from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
 from portal.results import charts
 from portal.results.evaluations import EvaluationError, period_results, submit_answer
-from portal.results.exports import csv_response
 from portal.results.forms import EvaluationForm
 from portal.results.models import (
     EVALUATION_DIMENSIONS,
@@ -66,7 +66,7 @@ def evaluation(period_id: int):
     period = db.get_or_404(EvaluationPeriod, period_id)
     results = period_results(db.session, period, _minimum_answers())
     if request.args.get("format") == "csv":
-        return csv_response(f"social-evaluation-{period.id}.csv", *evaluation_table(results))
+        return csv_download(f"social-evaluation-{period.id}.csv", *evaluation_table(results))
     shown = [result for result in results if result.shown]
     overall_chart = charts.bar_chart(
         f"{period.name}社会评议综合得分（满分5分）",
@@ -204,7 +204,7 @@ def _render_review_round(public_id: str, revision_no: int | None):
     findings = [] if withdrawn else public_findings(db.session, review_round, revision)
     if request.args.get("format") == "csv" and not withdrawn:
         filename = f"case-file-review-{public_id}-v{revision.revision_no}.csv"
-        return csv_response(filename, *review_table(findings))
+        return csv_download(filename, *review_table(findings))
     score_chart = charts.bar_chart(
         f"{revision.name}各单位得分",
         [finding["unit_short_name"] for finding in findings],
@@ -268,7 +268,7 @@ def supervisors():
         select(Supervisor).order_by(Supervisor.sort_order, Supervisor.affiliation, Supervisor.id)
     ).all()
     if request.args.get("format") == "csv":
-        return csv_response(
+        return csv_download(
             "supervisors.csv",
             ["姓名", "身份类别", "所在单位", "任期开始", "任期结束"],
             [[s.name, s.affiliation, s.organisation, s.term_from, s.term_to] for s in roster],

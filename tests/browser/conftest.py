@@ -14,6 +14,7 @@ from tests.live_server import LiveServer, portal_environment, run_cli
 
 CHROMIUM = os.environ.get("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 VIEWPORTS = {
     "phone": {
@@ -105,3 +106,12 @@ def screenshot(viewport_name):
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script. Skipped without ``npm ci`` (a newcomer's run); .ci/run installs it
+    and sets PORTAL_TEST_FORBID_SKIPS, so in CI a missing axe fails the run."""
+    if not AXE.exists():
+        pytest.skip("needs axe-core: run `npm ci` at the repository root")
+    return AXE.read_text()

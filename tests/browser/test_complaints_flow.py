@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import AXE, violations_on
+from tests.browser.test_accessibility import violations_on
 from tests.browser.test_html_valid import VNU
 from tests.live_server import run_cli
 
@@ -24,13 +24,6 @@ def xinhua_staff(live_server) -> str:
         "--display-name", "王承办", input_text=STAFF_PASSWORD + "\n",
     )  # fmt: skip
     return "xinhua-staff"
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> str:
-    if not AXE.exists():
-        pytest.skip("needs axe-core: run `npm ci` at the repository root")
-    return AXE.read_text()
 
 
 def _no_horizontal_overflow(page) -> None:
@@ -63,7 +56,7 @@ def test_from_complaint_to_rating(
     open_page,
     screenshot,
     viewport_name,
-    axe_script,
+    axe_source,
     tmp_path,
     xinhua_staff,
 ):
@@ -74,7 +67,7 @@ def test_from_complaint_to_rating(
         """Keep the page for vnu and run axe on it (desktop: the layouts share their markup)."""
         if viewport_name == "desktop":
             sources[name] = page.content()
-            accessibility[name] = violations_on(page, axe_script)
+            accessibility[name] = violations_on(page, axe_source)
 
     # 1. the citizen fills in the form
     citizen = open_page(live_server, "/complaints/new")

@@ -4,7 +4,7 @@ import uuid
 
 from flask import current_app, request, url_for
 
-from portal.api.feeds import AtomEntry, AtomFeed
+from portal.api.feeds import AtomEntry, AtomFeed, withdrawal_entry
 from portal.disclosure.decisions.listing import DecisionList
 from portal.disclosure.decisions.public import FEED_ID_NAMESPACE, PublicDecision
 
@@ -13,32 +13,28 @@ def _entry(view: PublicDecision) -> AtomEntry:
     link = url_for("disclosure.decision", public_id=view.public_id, _external=True)
     content = view.content
     if content is None:  # withdrawn: the notice only
-        title = f"【已撤下】{view.doc_no}"
-        summary = f"{view.unit_name}撤下该处罚决定。撤下原因：{view.withdrawal_reason}"
-        body = summary
-        categories = (view.unit_name, "已撤下")
-    else:
-        prefix = "【已更正】" if view.status == "corrected" else ""
-        title = f"{prefix}{view.doc_no} {content.party} {content.violation_label}"
-        summary = f"{view.unit_name}对{content.party}作出行政处罚：{content.penalty}"
-        if view.status == "corrected":
-            summary += f"（第{view.revision_no}版更正原因：{view.correction_reason}）"
-        body = "\n".join(
-            [
-                f"文书号：{view.doc_no}",
-                f"执法单位：{view.unit_name}",
-                f"当事人：{content.party}",
-                f"违法行为：{content.violation}",
-                f"违法事实：{content.facts}",
-                f"处罚依据：{content.legal_basis}",
-                f"处罚内容：{content.penalty}",
-                f"罚款金额：{content.fine_amount:.2f}元",
-                f"决定日期：{view.decided_on.isoformat()}",
-            ]
-        )
-        categories = (view.unit_name, content.violation_label) + (
-            ("重大",) if view.is_major else ()
-        )
+        return withdrawal_entry(view, view.doc_no, link, f"{view.unit_name}撤下该处罚决定。")
+    prefix = "【已更正】" if view.status == "corrected" else ""
+    title = f"{prefix}{view.doc_no} {content.party} {content.violation_label}"
+    summary = f"{view.unit_name}对{content.party}作出行政处罚：{content.penalty}"
+    if view.status == "corrected":
+        summary += f"（第{view.revision_no}版更正原因：{view.correction_reason}）"
+    body = "\n".join(
+        [
+            f"文书号：{view.doc_no}",
+            f"执法单位：{view.unit_name}",
+            f"当事人：{content.party}",
+            f"违法行为：{content.violation}",
+            f"违法事实：{content.facts}",
+            f"处罚依据：{content.legal_basis}",
+            f"处罚内容：{content.penalty}",
+            f"罚款金额：{content.fine_amount:.2f}元",
+            f"决定日期：{view.decided_on.isoformat()}",
+        ]
+    )
+    categories = (view.unit_name, content.violation_label) + (
+        ("重大",) if view.is_major else ()
+    )
     return AtomEntry(
         id=view.feed_id,
         title=title,

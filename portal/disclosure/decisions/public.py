@@ -173,17 +173,8 @@ CSV_HEADER = [
     "status",
     "url",
 ]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # a spreadsheet would run a cell starting like a formula
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def decision_csv_row(view: PublicDecision) -> list[str]:
+def decision_csv_row(view: PublicDecision) -> list:
     data = decision_json(view)
     data["is_major"] = "是" if view.is_major else "否"
     data["fine_amount"] = f"{view.content.fine_amount:.2f}" if view.content else ""
-    return [_cell(data[column]) for column in CSV_HEADER]
+    return [data[column] for column in CSV_HEADER]

@@ -188,22 +188,28 @@ def media_edit(media_id: int):
     ), _status_of(form)
 
 
-@media_admin_bp.route("/<int:media_id>/submit", methods=["GET", "POST"])
-def media_submit(media_id: int):
+def _step_page(media_id: int, form, step: str, action, done_message: str):
+    """A lifecycle step on its own page (``media/admin/step.html``): submit, return, withdraw.
+    ``action(item)`` does it; a refused step shows the page again with the message."""
     item = _item(media_id)
-    form = SubmitForm()
     if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: submit_media_response(db.session, _actor(), item),
-            "已提交综合监督科审核。",
-            item.id,
-        )
+        done = _commit_step(form, lambda: action(item), done_message, item.id)
         if done:
             return done
     return render_template(
-        "media/admin/step.html", item=item, form=form, step="submit"
+        "media/admin/step.html", item=item, form=form, step=step
     ), _status_of(form)
+
+
+@media_admin_bp.route("/<int:media_id>/submit", methods=["GET", "POST"])
+def media_submit(media_id: int):
+    return _step_page(
+        media_id,
+        SubmitForm(),
+        "submit",
+        lambda item: submit_media_response(db.session, _actor(), item),
+        "已提交综合监督科审核。",
+    )
 
 
 @media_admin_bp.route("/<int:media_id>/publish", methods=["GET", "POST"])
@@ -233,37 +239,25 @@ def media_publish(media_id: int):
 def media_return(media_id: int):
     if not _may_review():
         abort(403)  # only the supervision office sends a response back
-    item = _item(media_id)
     form = ReturnForm()
-    if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: return_media_response(
-                db.session, _actor(), item, form.note.data, may_review=True
-            ),
-            "已退回承办人员修改。",
-            item.id,
-        )
-        if done:
-            return done
-    return render_template(
-        "media/admin/step.html", item=item, form=form, step="return"
-    ), _status_of(form)
+    return _step_page(
+        media_id,
+        form,
+        "return",
+        lambda item: return_media_response(
+            db.session, _actor(), item, form.note.data, may_review=True
+        ),
+        "已退回承办人员修改。",
+    )
 
 
 @media_admin_bp.route("/<int:media_id>/withdraw", methods=["GET", "POST"])
 def media_withdraw(media_id: int):
-    item = _item(media_id)
     form = WithdrawForm()
-    if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: withdraw_media_response(db.session, _actor(), item, form.reason.data),
-            "舆论回应已撤下，公开页面保留撤下说明。",
-            item.id,
-        )
-        if done:
-            return done
-    return render_template(
-        "media/admin/step.html", item=item, form=form, step="withdraw"
-    ), _status_of(form)
+    return _step_page(
+        media_id,
+        form,
+        "withdraw",
+        lambda item: withdraw_media_response(db.session, _actor(), item, form.reason.data),
+        "舆论回应已撤下，公开页面保留撤下说明。",
+    )

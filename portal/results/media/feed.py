@@ -5,14 +5,16 @@ import uuid
 
 from flask import current_app, request, url_for
 
-from portal.api.feeds import AtomEntry, AtomFeed
+from portal.api.feeds import AtomEntry, AtomFeed, withdrawal_entry
 from portal.results.media.public import FEED_ID_NAMESPACE, MediaList, PublicMedia
 
 
 def _entry(view: PublicMedia) -> AtomEntry:
     content = view.content
+    link = url_for("media.media_detail", public_id=view.public_id, _external=True)
     if content is None:  # withdrawn: the notice only
-        return _withdrawal_entry(view)
+        notice = f"{view.unit_name}撤下了对该报道的回应。"
+        return withdrawal_entry(view, f"{view.outlet}：{view.headline}", link, notice)
     prefix = "【已更正】" if view.status == "corrected" else ""
     summary = f"{view.unit_name}回应：{content.response}"
     if view.status == "corrected":
@@ -32,26 +34,12 @@ def _entry(view: PublicMedia) -> AtomEntry:
     return AtomEntry(
         id=view.feed_id,
         title=f"{prefix}{view.outlet}：{view.headline}",
-        link=url_for("media.media_detail", public_id=view.public_id, _external=True),
+        link=link,
         updated=view.updated_at,
         published=view.first_published_at,
         summary=summary,
         content=body,
         categories=(view.unit_name, view.outlet),
-    )
-
-
-def _withdrawal_entry(view: PublicMedia) -> AtomEntry:
-    notice = f"{view.unit_name}撤下了对该报道的回应。撤下原因：{view.withdrawal_reason}"
-    return AtomEntry(
-        id=view.feed_id,
-        title=f"【已撤下】{view.outlet}：{view.headline}",
-        link=url_for("media.media_detail", public_id=view.public_id, _external=True),
-        updated=view.updated_at,
-        published=view.first_published_at,
-        summary=notice,
-        content=notice,
-        categories=(view.unit_name, "已撤下"),
     )
 
 

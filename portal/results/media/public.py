@@ -255,15 +255,6 @@ CSV_HEADER = [
     "status",
     "url",
 ]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # a spreadsheet would run a cell starting like a formula
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def media_csv_row(view: PublicMedia) -> list[str]:
+def media_csv_row(view: PublicMedia) -> list:
     data = media_json(view)
-    return [_cell(data[column]) for column in CSV_HEADER]
+    return [data[column] for column in CSV_HEADER]

@@ -6,28 +6,19 @@ fields; a withdrawn outcome answers with its notice and no content.
 
 from flask import abort, jsonify, request
 
+from portal.core.pagination import requested_page_size
 from portal.extensions import db
 from portal.results.outcomes.models import ComplaintOutcome
 from portal.results.outcomes.public import outcome_json, public_view
 from portal.results.outcomes.services import OUTCOME_LIFECYCLE
 from portal.results.outcomes.views import filters_of_request, history_of, outcome_list_for_request
 
-DEFAULT_PAGE_SIZE = 50
-
-
-def _page_size() -> int:
-    value = request.args.get("limit", "")
-    if not value:
-        return DEFAULT_PAGE_SIZE
-    if not value.isdigit() or not 1 <= int(value) <= 200:
-        abort(400, "limit 应为 1 到 200 之间的整数")
-    return int(value)
-
 
 def outcome_list():
     listing = outcome_list_for_request()
     filters = filters_of_request(listing)
-    page = listing.page(filters, request.args.get("cursor"), _page_size())
+    size = requested_page_size(request.args.get("limit"))
+    page = listing.page(filters, request.args.get("cursor"), size)
     return jsonify({"items": [outcome_json(view) for view in page.items], "next": page.next_cursor})
 
 

@@ -5,15 +5,17 @@ import uuid
 
 from flask import current_app, request, url_for
 
-from portal.api.feeds import AtomEntry, AtomFeed
+from portal.api.feeds import AtomEntry, AtomFeed, withdrawal_entry
 from portal.results.outcomes.listing import OutcomeList
 from portal.results.outcomes.public import FEED_ID_NAMESPACE, PublicOutcome
 
 
 def _entry(view: PublicOutcome) -> AtomEntry:
     content = view.content
+    link = url_for("outcomes.outcome", public_id=view.public_id, _external=True)
     if content is None:  # withdrawn: the notice only
-        return _withdrawal_entry(view)
+        notice = f"{view.unit_name}撤下了该办理结果。"
+        return withdrawal_entry(view, f"{view.unit_short_name}办理结果", link, notice)
     prefix = "【已更正】" if view.status == "corrected" else ""
     summary = (
         f"{view.unit_name}办理的{content.kind_label}（{content.category_label}）：{content.reply}"
@@ -35,26 +37,12 @@ def _entry(view: PublicOutcome) -> AtomEntry:
     return AtomEntry(
         id=view.feed_id,
         title=prefix + view.title,
-        link=url_for("outcomes.outcome", public_id=view.public_id, _external=True),
+        link=link,
         updated=view.updated_at,
         published=view.first_published_at,
         summary=summary,
         content=body,
         categories=(view.unit_name, content.kind_label, content.category_label),
-    )
-
-
-def _withdrawal_entry(view: PublicOutcome) -> AtomEntry:
-    notice = f"{view.unit_name}撤下了该办理结果。撤下原因：{view.withdrawal_reason}"
-    return AtomEntry(
-        id=view.feed_id,
-        title=f"【已撤下】{view.unit_short_name}办理结果",
-        link=url_for("outcomes.outcome", public_id=view.public_id, _external=True),
-        updated=view.updated_at,
-        published=view.first_published_at,
-        summary=notice,
-        content=notice,
-        categories=(view.unit_name, "已撤下"),
     )
 
 

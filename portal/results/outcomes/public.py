@@ -140,16 +140,8 @@ CSV_HEADER = [
     "status",
     "url",
 ]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def outcome_csv_row(view: PublicOutcome) -> list[str]:
+def outcome_csv_row(view: PublicOutcome) -> list:
     data = outcome_json(view)
     on_time = data["answered_on_time"]
     data["answered_on_time"] = "" if on_time is None else ("是" if on_time else "否")
-    return [_cell(data[column]) for column in CSV_HEADER]
+    return [data[column] for column in CSV_HEADER]

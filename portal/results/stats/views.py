@@ -4,11 +4,11 @@ from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from sqlalchemy import func, select
 
 from portal.complaints.models import Complaint
+from portal.core.downloads import csv_download
 from portal.core.models import local_today, utcnow
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results import charts
-from portal.results.exports import csv_response
 from portal.results.stats import annual, cache
 from portal.results.stats.queries import Report, UnitRef, compute_report
 from portal.results.stats.tables import (
@@ -175,7 +175,7 @@ def table_csv(slug: str):
         abort(404, description="没有这张统计表。")
     report = _request_report(local_today().year)
     suffix = f"-{report.unit.code}" if report.unit else ""
-    return csv_response(f"stats-{report.year}-{slug}{suffix}.csv", *csv_table(spec, report))
+    return csv_download(f"stats-{report.year}-{slug}{suffix}.csv", *csv_table(spec, report))
 
 
 def _unit_json(ref: UnitRef) -> dict:
