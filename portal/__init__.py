@@ -12,10 +12,12 @@ from portal import (
     disclosure,
     kiosk,
     officers,
+    opendata,
     pages,
     results,
     search,
     staff,
+    subscriptions,
 )
 from portal.config import load_settings
 from portal.core.database import configure_engine
@@ -50,6 +52,8 @@ BLUEPRINTS = [
     officers.api_bp,
     audit.bp,
     complaints.admin_bp,
+    opendata.bp,
+    subscriptions.bp,
 ]
 
 
@@ -95,4 +99,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
     app.cli.add_command(search.search_cli)
+    app.cli.add_command(opendata.integrity_cli)
+    app.cli.add_command(subscriptions.subscriptions_cli)
     return app

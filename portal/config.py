@@ -19,6 +19,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
     "PORTAL_SEARCH_INDEXER": "SEARCH_INDEXER",
     "PORTAL_UPLOAD_DIR": "UPLOAD_DIR",
+    "PORTAL_OPEN_DATA_CACHE_DIR": "OPEN_DATA_CACHE_DIR",
     "PORTAL_SMTP_URL": "SMTP_URL",
     "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
     "PORTAL_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
@@ -64,6 +65,12 @@ def default_settings(instance_path: str) -> dict:
         "SEARCH_OUTBOX_GAP_SECONDS": 3600,
         "SEARCH_RATE_LIMIT": "60 per minute",
         "UPLOAD_DIR": str(instance / "uploads"),
+        #: the yearly bulk downloads, built on first request (portal.opendata.bulk)
+        "OPEN_DATA_CACHE_DIR": str(instance / "open-data-cache"),
+        #: take today's integrity snapshot on the first visit to /open-data/ if cron has not
+        "INTEGRITY_LAZY_SNAPSHOT": True,
+        #: subscription sign-ups per client address
+        "SUBSCRIBE_LIMIT": "5 per hour;20 per day",
         "SMTP_URL": "",
         "HOLIDAYS_FILE": "",
         "TRUSTED_PROXIES": 0,

@@ -8,10 +8,12 @@ from portal.complaints import models as complaint_models
 from portal.disclosure import models as disclosure_models
 from portal.disclosure.decisions import models as decision_models
 from portal.officers import models as officer_models
+from portal.opendata import models as opendata_models
 from portal.results import models as results_models
 from portal.results.media import models as media_models
 from portal.search import models as search_models
 from portal.staff import models as staff_models
+from portal.subscriptions import models as subscription_models
 
 __all__ = [
     "audit_models",
@@ -20,7 +22,9 @@ __all__ = [
     "disclosure_models",
     "media_models",
     "officer_models",
+    "opendata_models",
     "results_models",
     "search_models",
     "staff_models",
+    "subscription_models",
 ]

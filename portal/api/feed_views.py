@@ -5,6 +5,7 @@ from flask import Blueprint, abort
 from portal.api.feeds import atom_response
 from portal.disclosure.decisions.feed import decisions_feed
 from portal.disclosure.decisions.views import decision_list_for_request
+from portal.opendata.feed import changes_feed
 from portal.results.media.feed import media_feed
 from portal.results.media.views import media_list_for_request
 from portal.results.outcomes.feed import outcomes_feed
@@ -22,6 +23,7 @@ FEEDS = {
     "decisions": _decisions,
     "media": lambda: media_feed(media_list_for_request()),
     "outcomes": lambda: outcomes_feed(outcome_list_for_request()),
+    "changes": changes_feed,
 }
 
 

@@ -5,6 +5,7 @@ from sqlalchemy import select, text
 
 from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.opendata.snapshots import latest_snapshot
 from portal.search.operations import IndexStatus, index_status, searcher_answers
 
 bp = Blueprint("pages", __name__)
@@ -38,11 +39,20 @@ def healthz():
             **checks,
             "search_lag": search.lag_entries,
             "search_lag_seconds": search.lag_seconds,
+            "integrity": _latest_integrity_root(database_ok=checks["database"] == "ok"),
         }
     )
     response.status_code = 200 if healthy else 503
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _latest_integrity_root(database_ok: bool) -> dict | None:
+    """The latest daily snapshot's day and root (``/open-data/``), or None before the first."""
+    if not database_ok:
+        return None
+    snapshot = latest_snapshot(db.session)
+    return None if snapshot is None else {"day": snapshot.day.isoformat(), "root": snapshot.root}
 
 
 def _database_answers() -> str:
