@@ -185,7 +185,8 @@ def change_filters() -> tuple[Unit | None, str]:
     return unit, kind
 
 
-def changes_for_request(size: int = CHANGES_PAGE_SIZE):
+def changes_for_request(size: int | None = None):
+    size = size or current_app.config.get("CHANGES_PAGE_SIZE", CHANGES_PAGE_SIZE)
     unit, kind = change_filters()
     try:
         changes, next_cursor = changes_page(
