@@ -54,7 +54,8 @@ def _verify_url(base: str) -> VerifyReport:
 
     def fetched():
         for item in days:
-            lines = parse_lines(_read(item["snapshot_url"]).splitlines())
+            url = urllib.parse.urljoin(base, f"/open-data/snapshots/{item['day']}.jsonl")
+            lines = parse_lines(_read(url).splitlines())
             if lines and lines[0].get("root") != item["root"]:
                 listed_differs.append(f"{item['day']}: the listed root is not the file's")
             yield lines
