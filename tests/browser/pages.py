@@ -62,6 +62,15 @@ PUBLIC_PAGES = [
     "/media/media-corrected/revisions/1",
     "/media/media-withdrawn",
     "/media/media-masked",
+    # open data (portal/opendata): the first visit takes today's snapshot
+    "/open-data/",
+    "/open-data/dictionary",
+    "/changes/",
+    "/changes/?unit=xinhua&kind=decision",
+    "/open-data/snapshots/2000-01-01.jsonl",
+    "/subscriptions/",
+    "/subscriptions/?unit=xinhua",
+    "/subscriptions/confirm/no-such-token",
 ]
 
 #: pages behind the back-office login (checked logged in as the demo admin)
