@@ -130,6 +130,7 @@ def test_healthz_reports_database_and_index(client, runner):
         "search_index": "ok",
         "search_lag": 0,
         "search_lag_seconds": 0.0,
+        "integrity": None,  # no daily snapshot yet (tests/opendata: the latest root)
     }
 
 
