@@ -30,6 +30,10 @@ SEEDS = [
     "/api/v1/reviews",
     "/api/v1/decisions",
     "/api/v1/supervisors",
+    "/open-data/",
+    "/open-data/current.jsonl",
+    "/changes/",
+    "/feeds/changes.atom",
 ]
 #: searches a curious visitor might try
 SEARCHES = ["演示投诉人", "投诉人", "1700000", "example.invalid", "长期存在", "举报", "投诉"]
