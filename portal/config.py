@@ -20,6 +20,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_SEARCH_INDEXER": "SEARCH_INDEXER",
     "PORTAL_UPLOAD_DIR": "UPLOAD_DIR",
     "PORTAL_OPEN_DATA_CACHE_DIR": "OPEN_DATA_CACHE_DIR",
+    "PORTAL_PUBLIC_URL": "PUBLIC_URL",
     "PORTAL_SMTP_URL": "SMTP_URL",
     "PORTAL_HOLIDAYS_FILE": "HOLIDAYS_FILE",
     "PORTAL_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
@@ -69,6 +70,8 @@ def default_settings(instance_path: str) -> dict:
         "OPEN_DATA_CACHE_DIR": str(instance / "open-data-cache"),
         #: take today's integrity snapshot on the first visit to /open-data/ if cron has not
         "INTEGRITY_LAZY_SNAPSHOT": True,
+        #: the site's public address, for links in mail sent from the command line (digests)
+        "PUBLIC_URL": "",
         #: subscription sign-ups per client address
         "SUBSCRIBE_LIMIT": "5 per hour;20 per day",
         "SMTP_URL": "",

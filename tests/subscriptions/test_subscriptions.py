@@ -230,3 +230,21 @@ def test_unconfirmed_addresses_are_forgotten_after_seven_days(app, client, runne
     assert "unconfirmed removed: 1" in runner.invoke(args=["subscriptions", "send-digest"]).output
     with app.app_context():
         assert db.session.scalar(select(func.count(Subscription.id))) == 0
+
+
+@pytest.mark.app_config(SERVER_NAME=None, PUBLIC_URL="https://cgj.example.gov.cn")
+def test_digests_sent_from_cron_link_to_the_public_address(app, client, runner, inbox):
+    _subscribe(client)
+    with app.app_context():
+        subscription = db.session.scalars(select(Subscription)).one()
+        subscription.confirmed_at = subscription.digest_through = utcnow() - timedelta(hours=1)
+        db.session.commit()
+    public_id = _publish(app)
+    result = runner.invoke(args=["subscriptions", "send-digest"])
+    assert result.exit_code == 0, result.output
+    _to, digest = inbox.messages[-1]
+    assert f"https://cgj.example.gov.cn/decisions/{public_id}" in digest.get_content()
+    assert digest["List-Unsubscribe"].startswith("<https://cgj.example.gov.cn/subscriptions/")
+    app.config["PUBLIC_URL"] = ""
+    result = runner.invoke(args=["subscriptions", "send-digest"])
+    assert result.exit_code != 0 and "PORTAL_PUBLIC_URL" in result.output
