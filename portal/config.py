@@ -70,6 +70,8 @@ def default_settings(instance_path: str) -> dict:
         "OPEN_DATA_CACHE_DIR": str(instance / "open-data-cache"),
         #: take today's integrity snapshot on the first visit to /open-data/ if cron has not
         "INTEGRITY_LAZY_SNAPSHOT": True,
+        #: /open-data/current.jsonl is rebuilt at most this often (0: on every request)
+        "INTEGRITY_CURRENT_CACHE_SECONDS": 60,
         #: the site's public address, for links in mail sent from the command line (digests)
         "PUBLIC_URL": "",
         #: subscription sign-ups per client address

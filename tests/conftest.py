@@ -108,6 +108,7 @@ def base_test_config(tmp_path, database_url: str) -> dict:
         "RATELIMIT_STORAGE_URI": "memory://",
         "SEARCH_INDEX_DIR": str(tmp_path / "search-index"),
         "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "OPEN_DATA_CACHE_DIR": str(tmp_path / "open-data-cache"),
         "SERVER_NAME": "portal.test",
     }
 

@@ -26,6 +26,7 @@ def portal_environment(database_url: str, instance_dir: Path, **extra: str) -> d
         "PORTAL_SECRET_KEY": "live-server-secret",
         "PORTAL_SEARCH_INDEX_DIR": str(instance_dir / "search-index"),
         "PORTAL_UPLOAD_DIR": str(instance_dir / "uploads"),
+        "PORTAL_OPEN_DATA_CACHE_DIR": str(instance_dir / "open-data-cache"),
         **extra,
     }
     return environment

@@ -25,6 +25,7 @@ from portal.core.publication import PUBLISHED
 from portal.disclosure.models import Unit
 from portal.opendata.dictionary import COMMON_FIELDS
 from portal.opendata.records import (
+    PUBLISHED_KINDS,
     PublishedKind,
     content_is_public,
     current_cutoffs,
@@ -116,19 +117,46 @@ def cache_dir() -> Path:
     return Path(configured or Path(current_app.instance_path) / "open-data-cache")
 
 
-def bulk_file(session, kind: PublishedKind, year: int, today: date) -> Path:
-    """The zip of ``kind`` in ``year``: from the cache, or built now (atomically, so workers
-    racing for it never serve half a file)."""
+def cached_file(prefix: str, key: str, build, suffix: str) -> Path:
+    """``prefix-key.suffix`` from the cache, or ``build()``'s bytes written there now —
+    atomically, so workers racing for it never serve half a file; older keys are removed."""
     directory = cache_dir()
-    path = directory / f"{kind.name}-{year}-{fingerprint(session, kind, year, today)}.zip"
+    path = directory / f"{prefix}-{key}.{suffix}"
     if path.exists():
         return path
     directory.mkdir(parents=True, exist_ok=True)
-    data = build_zip(kind, year, records(session, kind, year, today))
     partial = path.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(data)
+    partial.write_bytes(build())
     os.replace(partial, path)
-    for old in directory.glob(f"{kind.name}-{year}-*.zip"):
+    for old in directory.glob(f"{prefix}-*.{suffix}"):
         if old != path:
             old.unlink(missing_ok=True)
     return path
+
+
+def bulk_file(session, kind: PublishedKind, year: int, today: date) -> Path:
+    """The zip of ``kind`` in ``year``, from the cache or built now."""
+    return cached_file(
+        f"{kind.name}-{year}",
+        fingerprint(session, kind, year, today),
+        lambda: build_zip(kind, year, records(session, kind, year, today)),
+        "zip",
+    )
+
+
+def public_state(session, today: date) -> str:
+    """Changes whenever any public line would: a publication, correction or withdrawal of any
+    kind, or a new day (decisions leave their publication period)."""
+    parts = [today.isoformat()]
+    for kind in PUBLISHED_KINDS.values():
+        item = kind.item_model
+        count, last = session.execute(
+            select(func.count(kind.revision_model.id), func.max(item.public_updated_at)).join(
+                item, getattr(kind.revision_model, kind.owner_key) == item.id
+            )
+        ).one()
+        withdrawn = session.scalar(
+            select(func.count(item.id)).where(item.withdrawn_at.is_not(None))
+        )
+        parts.append(f"{count}|{last}|{withdrawn}")
+    return hashlib.sha256("/".join(parts).encode()).hexdigest()[:16]

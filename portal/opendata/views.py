@@ -1,6 +1,7 @@
 """/open-data/ (the integrity chain, yearly bulk downloads, the data dictionary) and /changes/."""
 
 import re
+import time
 from datetime import date
 
 from flask import (
@@ -101,40 +102,65 @@ def integrity_index():
     return response
 
 
-def _jsonl_response(lines, filename: str) -> Response:
-    response = Response(b"".join(dump_line(line) for line in lines), mimetype="application/jsonl")
+def _jsonl_file(path, filename: str):
+    return _jsonl_response(path.read_bytes(), filename)
+
+
+def _jsonl_response(data: bytes, filename: str):
+    response = Response(data, mimetype="application/jsonl")
     response.headers["Content-Type"] = "application/jsonl; charset=utf-8"
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
+def _jsonl(lines) -> bytes:
+    return b"".join(dump_line(line) for line in lines)
+
+
 @bp.route("/open-data/snapshots/<day>.jsonl")
 def snapshot_file(day: str):
-    """The day's snapshot; texts that are no longer public are left out (the hashes stay)."""
+    """The day's snapshot; texts that are no longer public are left out (the hashes stay).
+    Cached on disk until the public record changes."""
     wanted = _parse_day(day)
     snapshot = db.session.scalars(
         select(IntegritySnapshot).where(IntegritySnapshot.day == wanted)
     ).first()
     if snapshot is None:
         abort(404, f"没有 {wanted.isoformat()} 的快照。已有的日期见“开放数据”页面。")
-    shown_now = {line_key(line) for line in public_lines(db.session) if line.get("fields")}
-    lines = snapshot_lines(snapshot)
-    for line in lines[1:]:
-        if line.get("fields") is not None and line_key(line) not in shown_now:
-            line["fields"] = None
-    return _jsonl_response(lines, f"integrity-{snapshot.day.isoformat()}.jsonl")
+
+    def build() -> bytes:
+        shown_now = {line_key(line) for line in public_lines(db.session) if line.get("fields")}
+        lines = snapshot_lines(snapshot)
+        for line in lines[1:]:
+            if line.get("fields") is not None and line_key(line) not in shown_now:
+                line["fields"] = None
+        return _jsonl(lines)
+
+    key = bulk.public_state(db.session, local_today())
+    path = bulk.cached_file(f"snapshot-{snapshot.day.isoformat()}", key, build, "jsonl")
+    return _jsonl_file(path, f"integrity-{snapshot.day.isoformat()}.jsonl")
 
 
 @bp.route("/open-data/current.jsonl")
 def current_file():
     """The public record now, in the snapshot's form (a header with its Merkle root first)."""
-    lines = list(public_lines(db.session))
-    header = {
-        "current": utc_iso(utcnow()),
-        "records": len(lines),
-        "merkle_root": merkle_root([line["sha256"] for line in lines]),
-    }
-    return _jsonl_response([header, *lines], "integrity-current.jsonl")
+
+    def build() -> bytes:
+        lines = list(public_lines(db.session))
+        header = {
+            "current": utc_iso(utcnow()),
+            "records": len(lines),
+            "merkle_root": merkle_root([line["sha256"] for line in lines]),
+        }
+        return _jsonl([header, *lines])
+
+    # Kept only briefly: an edit behind the services' back changes no fingerprint, and the
+    # record now must show it (that is what verification looks for).
+    seconds = current_app.config.get("INTEGRITY_CURRENT_CACHE_SECONDS", 60)
+    if not seconds:
+        return _jsonl_response(build(), "integrity-current.jsonl")
+    key = f"{bulk.public_state(db.session, local_today())}{int(time.time() // seconds)}"
+    return _jsonl_file(bulk.cached_file("current", key, build, "jsonl"), "integrity-current.jsonl")
 
 
 @bp.route("/open-data/bulk/<kind_name>-<int:year>.zip")

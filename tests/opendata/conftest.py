@@ -28,10 +28,9 @@ def unit_of(code: str) -> Unit:
 
 
 @pytest.fixture
-def records(app, tmp_path):
+def records(app):
     """Three decisions (one corrected, one withdrawn) of xinhua and weidong, and a document.
     Times are fixed relative to now, an hour apart, so the change log's order is known."""
-    app.config["OPEN_DATA_CACHE_DIR"] = str(tmp_path / "open-data-cache")
     start = utcnow() - timedelta(hours=10)
     with app.app_context():
         load_demo_units(db.session)

@@ -148,3 +148,32 @@ def test_bad_days_are_chinese_4xx(records, client):
         response = client.get(f"/open-data/snapshots/{bad}.jsonl")
         assert response.status_code == 400, bad
         assert "日期" in response.get_data(as_text=True)
+
+
+def test_a_snapshot_file_hides_the_text_of_a_record_withdrawn_after_its_day(app, records, client):
+    with app.app_context():
+        take_snapshot(db.session, local_today())
+    url = f"/open-data/snapshots/{local_today().isoformat()}.jsonl"
+    assert "当事人在建设路摆摊经营水果" in client.get(url).get_data(as_text=True)
+    with app.app_context():
+        from portal.audit.services import CLI_ACTOR
+        from portal.disclosure.decisions.services import withdraw_decision
+        from tests.opendata.conftest import decision_by_public_id
+
+        withdraw_decision(db.session, CLI_ACTOR, decision_by_public_id(records.plain), "误发")
+        db.session.commit()
+    later = client.get(url).get_data(as_text=True)  # not the cached file of before
+    assert "当事人在建设路摆摊经营水果" not in later
+    lines = [json.loads(line) for line in later.splitlines()]
+    plain = next(line for line in lines[1:] if line["id"] == records.plain)
+    assert plain["fields"] is None and plain["fields_sha256"]
+    assert (
+        lines[0]["root"] == client.get("/open-data/integrity.json").get_json()["items"][0]["root"]
+    )
+
+
+def test_the_record_now_is_built_at_most_once_a_minute(records, client):
+    first = client.get("/open-data/current.jsonl").get_data(as_text=True)
+    assert client.get("/open-data/current.jsonl").get_data(as_text=True) == first
+    header = json.loads(first.splitlines()[0])
+    assert header["records"] == 6 and len(header["merkle_root"]) == 64

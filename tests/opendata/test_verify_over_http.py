@@ -44,7 +44,9 @@ def _run(script: Path, url: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.app_config(SERVER_NAME=None)
+# the record now is cached for a minute by default; a journalist checking again later sees
+# the edit, this test checks again at once
+@pytest.mark.app_config(SERVER_NAME=None, INTEGRITY_CURRENT_CACHE_SECONDS=0)
 def test_the_readme_script_and_verify_from_url_catch_a_silent_edit(
     app, records, served, script, runner
 ):
