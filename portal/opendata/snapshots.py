@@ -190,7 +190,9 @@ def verify_days(days: Iterator[list[dict]], current: list[dict] | None) -> Verif
         report.days += 1
         compare_history(anchored, by_key, header["snapshot"], report)
         for key, line in by_key.items():
-            anchored.setdefault(key, {**line, "_day": header["snapshot"]})
+            if key not in anchored:  # the texts are not needed, only what names and hashes it
+                kept = {k: v for k, v in line.items() if k not in ("fields", "reason")}
+                anchored[key] = {**kept, "_day": header["snapshot"]}
         previous_header = header
     if current is not None:
         current_by_key = {line_key(line): line for line in current}
