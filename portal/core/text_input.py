@@ -13,6 +13,7 @@ The HTTP side is applied once for the whole app by ``PortalRequest`` (``create_a
 ``request.args``, ``request.form``, ``request.get_json()`` and the URL's path parameters are
 already normalised when a view, a form or a limiter reads them. Code that reads text from
 elsewhere (an importer, a CLI option, a file) calls ``normalise_text`` or ``normalise_data``.
+A request target longer than ``MAX_URL_LENGTH`` gets the Chinese 414 page.
 """
 
 import re
@@ -20,7 +21,7 @@ import unicodedata
 from typing import Any
 
 import click
-from flask import Flask, Request
+from flask import Flask, Request, abort, current_app, request
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.exceptions import BadRequest
 
@@ -138,6 +139,18 @@ def _normalise_view_args(_endpoint, values: dict | None) -> None:
                 raise BadRequest(str(error)) from None
 
 
+#: the 414 page's explanation
+LONG_URL_MESSAGE = "网址过长，无法处理。请检查网址是否完整、正确，或从首页重新进入。"
+
+
+def _refuse_long_urls() -> None:
+    # gunicorn passes the request target as sent; other servers give path and query
+    target = request.environ.get("RAW_URI") or request.full_path
+    if len(target) > current_app.config["MAX_URL_LENGTH"]:
+        abort(414, LONG_URL_MESSAGE)
+
+
 def init_text_input(app: Flask) -> None:
     app.request_class = PortalRequest
     app.url_value_preprocessor(_normalise_view_args)
+    app.before_request(_refuse_long_urls)
