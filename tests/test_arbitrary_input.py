@@ -176,6 +176,31 @@ def test_track_form_never_fails_and_keeps_the_number(client, public_data, number
     assert shown(normalise_text(number).strip()) in page
 
 
+@pytest.fixture
+def opened_complaint(client, public_data):
+    """A complaint submitted and opened with its query code in this browser: its number."""
+    response = client.post("/complaints/new", data=valid_fields(unit="xinhua"))
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    number, code = TRACKING_NO.search(page).group(1), QUERY_CODE.search(page).group(1)
+    assert (
+        client.post("/track", data={"tracking_no": number, "query_code": code}).status_code == 302
+    )
+    return number
+
+
+@FUZZ
+@given(level=st.one_of(st.sampled_from(["1", "5"]), TEXT), comment=TEXT, reason=TEXT)
+def test_rating_and_rehandling_forms_never_fail(client, opened_complaint, level, comment, reason):
+    # not answered yet: both are refused (the status page, without the forms), whatever was typed
+    rating = client.post(
+        f"/track/{opened_complaint}/rating", data={"level": level, "comment": comment}
+    )
+    assert rating.status_code == 400
+    assert opened_complaint in rating.text  # the status page of that complaint
+    rehandling = client.post(f"/track/{opened_complaint}/rehandling", data={"reason": reason})
+    assert rehandling.status_code == 400
+
+
 @FUZZ
 @given(comment=TEXT, unit=st.one_of(st.just("xinhua"), TEXT))
 def test_evaluation_form_stores_or_refuses_any_text(app, client, public_data, comment, unit):
