@@ -5,6 +5,7 @@ answers it with an English "URI Too Long" page. This worker answers it with
 ``static/errors/414.html`` instead (the page nginx serves for its own 414, see the README).
 """
 
+from contextlib import suppress
 from pathlib import Path
 
 from gunicorn.http.errors import LimitRequestHeaders, LimitRequestLine
@@ -36,7 +37,5 @@ class ChineseErrorPagesWorker(SyncWorker):
             f"HTTP/1.1 {status}\r\nConnection: close\r\n"
             f"Content-Type: text/html; charset=utf-8\r\nContent-Length: {len(body)}\r\n\r\n"
         )
-        try:
+        with suppress(OSError):  # the client went away
             client.sendall(head.encode("ascii") + body)
-        except OSError:
-            pass  # the client went away
