@@ -140,6 +140,8 @@ def _survive_outages(config) -> None:
         options = dict(config.get("RATELIMIT_STORAGE_OPTIONS") or {})
         options.setdefault("socket_connect_timeout", 1)
         options.setdefault("socket_timeout", 1)
+        # its errors arrive as limits' StorageError, which portal.errors turns into the 503
+        options.setdefault("wrap_exceptions", True)
         config["RATELIMIT_STORAGE_OPTIONS"] = options
 
 

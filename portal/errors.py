@@ -10,7 +10,6 @@ from flask import Flask, current_app, jsonify, make_response, render_template, r
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from limits.errors import StorageError
-from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
@@ -111,7 +110,6 @@ def handle_rate_limit_storage_error(error: Exception):
 def init_errors(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(SQLAlchemyError, handle_database_error)
-    app.register_error_handler(RedisError, handle_rate_limit_storage_error)
     app.register_error_handler(StorageError, handle_rate_limit_storage_error)
     app.register_error_handler(Exception, handle_unexpected)
     outages.configure_rate_limit_failure(app, limiter)
