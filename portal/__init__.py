@@ -23,6 +23,7 @@ from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
 from portal.core.templating import init_templating
+from portal.core.text_input import init_text_input
 from portal.errors import init_errors
 from portal.extensions import csrf, db, limiter, login_manager
 from portal.schema import db_cli, setup_command
@@ -65,6 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder="../templates",
         static_folder="../static",
     )
+    init_text_input(app)  # before anything reads a request: one normalisation for all text
     load_settings(app, config)
     if app.config["TRUSTED_PROXIES"]:
         count = app.config["TRUSTED_PROXIES"]

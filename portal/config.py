@@ -16,6 +16,8 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "PORTAL_RATELIMIT_ENABLED": "RATELIMIT_ENABLED",
     "PORTAL_RATELIMIT_KEY_PREFIX": "RATELIMIT_KEY_PREFIX",
+    "PORTAL_RATELIMIT_FAIL": "RATELIMIT_FAIL",
+    "PORTAL_MAX_URL_LENGTH": "MAX_URL_LENGTH",
     "PORTAL_SEARCH_INDEX_DIR": "SEARCH_INDEX_DIR",
     "PORTAL_SEARCH_INDEXER": "SEARCH_INDEXER",
     "PORTAL_UPLOAD_DIR": "UPLOAD_DIR",
@@ -34,6 +36,7 @@ ENVIRONMENT_SETTINGS = {
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
+    "MAX_URL_LENGTH",
     "TRUSTED_PROXIES",
     "DECISION_PUBLICATION_WORKING_DAYS",
     "DECISION_RETENTION_YEARS",
@@ -56,6 +59,11 @@ def default_settings(instance_path: str) -> dict:
         "RATELIMIT_STRATEGY": "fixed-window",
         #: keeps the counters of several portals (or test runs) apart in one Redis
         "RATELIMIT_KEY_PREFIX": "portal",
+        #: when the rate-limit store (Redis) cannot be reached: ``open`` lets requests through
+        #: (and logs each), ``closed`` answers the limited routes with 503 请稍后重试
+        "RATELIMIT_FAIL": "open",
+        #: a longer request target (path and query) gets the Chinese 414 page
+        "MAX_URL_LENGTH": 4096,
         "SEARCH_INDEX_DIR": str(instance / "search-index"),
         #: who writes this host's index: ``inline`` (the web workers, after a request that
         #: changed public content) or ``worker`` (only ``flask search worker``)
@@ -127,6 +135,26 @@ def load_settings(app, test_config: dict | None) -> None:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+    _survive_outages(app.config)
+
+
+def _survive_outages(config) -> None:
+    """Settings that let a restart of PostgreSQL or Redis pass without a restart of the app."""
+    if not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # a connection killed by a server restart is noticed at checkout and replaced
+        options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+        options.setdefault("pool_pre_ping", True)
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    if config["RATELIMIT_FAIL"] not in ("open", "closed"):
+        raise ValueError("PORTAL_RATELIMIT_FAIL must be open or closed")
+    if str(config["RATELIMIT_STORAGE_URI"]).startswith(("redis://", "rediss://", "unix://")):
+        # a Redis that is gone must fail a request in a second, not hang the worker
+        options = dict(config.get("RATELIMIT_STORAGE_OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", 1)
+        options.setdefault("socket_timeout", 1)
+        # its errors arrive as limits' StorageError, which portal.errors turns into the 503
+        options.setdefault("wrap_exceptions", True)
+        config["RATELIMIT_STORAGE_OPTIONS"] = options
 
 
 def _from_environment(environ) -> dict:

@@ -9,8 +9,11 @@ import time
 from flask import Flask, current_app, jsonify, make_response, render_template, request
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
+from limits.errors import StorageError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
+from portal.core import outages
 from portal.extensions import limiter
 
 #: status → (title, explanation) shown to people
@@ -20,9 +23,11 @@ MESSAGES = {
     403: ("无权访问", "您没有访问此页面的权限。"),
     404: ("页面不存在", "您访问的页面不存在或已移动，请检查网址，或从首页重新进入。"),
     405: ("请求方式不被允许", "此页面不接受这种请求方式。"),
+    414: ("网址过长", "网址过长，无法处理。请检查网址是否完整、正确，或从首页重新进入。"),
     413: ("上传内容过大", "提交的文件或内容超过了大小限制，请压缩或减少附件后重试。"),
     429: ("操作过于频繁", "您的请求次数过多，请稍后再试。"),
     500: ("系统暂时出现问题", "服务器处理请求时出错，我们已记录此问题。请稍后再试。"),
+    503: (outages.TITLE, outages.MESSAGE),
 }
 CSRF_MESSAGE = "页面已过期或表单校验失败，请刷新页面后重新提交。"
 
@@ -84,6 +89,27 @@ def handle_unexpected(error: Exception):
     return error_response(500)
 
 
+def handle_unavailable(reason: str):
+    outages.end_transaction(reason)
+    if wants_json():
+        return error_response(503, retry_after=outages.RETRY_AFTER_SECONDS)
+    return outages.unavailable_page()
+
+
+def handle_database_error(error: SQLAlchemyError):
+    if not outages.is_database_outage(error):
+        return handle_unexpected(error)
+    return handle_unavailable(f"database: {type(error).__name__}")
+
+
+def handle_rate_limit_storage_error(error: Exception):
+    # only with RATELIMIT_FAIL = "closed"; "open" lets the request through
+    return handle_unavailable(f"rate-limit storage: {type(error).__name__}")
+
+
 def init_errors(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(SQLAlchemyError, handle_database_error)
+    app.register_error_handler(StorageError, handle_rate_limit_storage_error)
     app.register_error_handler(Exception, handle_unexpected)
+    outages.configure_rate_limit_failure(app, limiter)

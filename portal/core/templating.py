@@ -5,6 +5,7 @@ from datetime import date, datetime
 from flask import Flask, request
 
 from portal.core.models import to_local
+from portal.core.safe_urls import safe_http_url
 from portal.core.sanitize import sanitize_html
 
 #: the public navigation: (endpoint, label, path prefixes that mark it current)
@@ -45,6 +46,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["local_datetime"] = format_local_datetime
     app.jinja_env.filters["chinese_date"] = format_chinese_date
     app.jinja_env.filters["sanitize_html"] = sanitize_html
+    app.jinja_env.filters["safe_url"] = safe_http_url  # every link to elsewhere goes through it
     app.jinja_env.globals["nav_is_current"] = nav_is_current
 
     @app.context_processor

@@ -30,6 +30,7 @@ from datetime import date
 from sqlalchemy import select
 
 from portal.audit.services import Actor
+from portal.core.text_input import normalise_text
 from portal.disclosure.models import Unit
 from portal.officers.lookup import normalise_number
 from portal.officers.models import OFFICER_STATUSES, Officer
@@ -101,6 +102,8 @@ def read_rows(text: str) -> list[tuple[int, dict]]:
     for values in reader:
         if not any(value.strip() for value in values):
             continue
+        # decoded strictly (UTF-8 or GB18030): no lone surrogate; NUL and controls go, NFC
+        values = [normalise_text(value) for value in values]
         rows.append((reader.line_num, dict(zip(columns, values, strict=False))))
     return rows
 

@@ -6,6 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from portal.audit.services import CLI_ACTOR
+from portal.core.text_input import NORMALISED_TEXT, normalise_text
 from portal.extensions import db
 from portal.staff.models import ROLES
 from portal.staff.services import StaffError, create_user
@@ -17,16 +18,29 @@ users_cli = AppGroup("users", help="Manage back-office accounts.")
 
 
 def _read_password() -> str:
+    """Normalised like the login form's field, so that the same keys log in."""
     if sys.stdin.isatty():
-        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    return sys.stdin.readline().rstrip("\r\n")
+        typed = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        typed = sys.stdin.readline().rstrip("\r\n")
+    try:
+        return normalise_text(typed)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @users_cli.command("create")
-@click.argument("name")
+@click.argument("name", type=NORMALISED_TEXT)
 @click.option("--role", type=click.Choice(list(ROLES)), required=True)
-@click.option("--unit", "unit_code", help="Unit code; required for --role staff.")
-@click.option("--display-name", default="", help="The person's name, shown to colleagues.")
+@click.option(
+    "--unit", "unit_code", type=NORMALISED_TEXT, help="Unit code; required for --role staff."
+)
+@click.option(
+    "--display-name",
+    default="",
+    type=NORMALISED_TEXT,
+    help="The person's name, shown to colleagues.",
+)
 def create_user_command(name: str, role: str, unit_code: str | None, display_name: str) -> None:
     """Create the account NAME. The password is prompted, or read from standard input."""
     password = _read_password()

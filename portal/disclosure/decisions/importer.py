@@ -14,6 +14,7 @@ from sqlalchemy import select
 from portal.audit.services import CLI_ACTOR, Actor
 from portal.core.models import local_today
 from portal.core.publication import PublicationError
+from portal.core.text_input import normalise_text
 from portal.disclosure.decisions.models import VIOLATION_TYPES, PenaltyDecision
 from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.disclosure.decisions.services import (
@@ -221,6 +222,11 @@ def import_rows(
     return report
 
 
+def _cell(value: str | None) -> str | None:
+    # decoded strictly as UTF-8, so no lone surrogate: NUL and controls go, NFC
+    return normalise_text(value) if value is not None else None
+
+
 decisions_cli = AppGroup("decisions", help="Penalty decisions (行政处罚决定).")
 
 
@@ -274,7 +280,7 @@ def import_command(csv_file: str, publish: bool, skip_existing: bool) -> None:
             if header_problems:
                 raise click.ClickException("; ".join(header_problems))
             rows = [
-                (reader.line_num, {key.strip(): value for key, value in row.items() if key})
+                (reader.line_num, {key.strip(): _cell(value) for key, value in row.items() if key})
                 for row in reader
             ]
     except UnicodeDecodeError:

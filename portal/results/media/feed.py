@@ -6,6 +6,7 @@ import uuid
 from flask import current_app, request, url_for
 
 from portal.api.feeds import AtomEntry, AtomFeed, withdrawal_entry
+from portal.core.safe_urls import safe_http_url
 from portal.results.media.public import FEED_ID_NAMESPACE, MediaList, PublicMedia
 
 
@@ -24,7 +25,7 @@ def _entry(view: PublicMedia) -> AtomEntry:
             f"媒体：{view.outlet}",
             f"报道日期：{view.reported_on.isoformat()}",
             f"报道标题：{view.headline}",
-            *([f"报道链接：{content.link}"] if content.link else []),
+            *([f"报道链接：{safe_http_url(content.link)}"] if safe_http_url(content.link) else []),
             f"报道摘要：{content.report_summary}",
             f"回应单位：{view.unit_name}",
             f"回应内容：{content.response}",

@@ -24,6 +24,7 @@ from portal.core.public_record import (
     withdrawal_json,
 )
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
+from portal.core.safe_urls import safe_http_url
 from portal.disclosure.models import Unit
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 
@@ -221,7 +222,7 @@ def media_json(view: PublicMedia, history: list[PublicRevisionNote] | None = Non
         "outlet": view.outlet,
         "reported_on": view.reported_on.isoformat(),
         "headline": view.headline,
-        "link": (content.link or None) if content else None,
+        "link": (safe_http_url(content.link) or None) if content else None,
         "report_summary": content.report_summary if content else None,
         "response": content.response if content else None,
         "action_taken": content.action_taken if content else None,
@@ -255,6 +256,8 @@ CSV_HEADER = [
     "status",
     "url",
 ]
+
+
 def media_csv_row(view: PublicMedia) -> list:
     data = media_json(view)
     return [data[column] for column in CSV_HEADER]

@@ -8,13 +8,13 @@ published revision and everything read from it (page, feed, CSV, JSON, API, sear
 
 import hashlib
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from portal.audit.services import Actor, record_change
 from portal.core.lifecycle import Lifecycle
 from portal.core.masking import mask_text
 from portal.core.masking_preview import FieldPreview, field_preview
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
+from portal.core.safe_urls import safe_http_url
 from portal.disclosure.models import Unit
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 
@@ -105,16 +105,7 @@ def clean_link(value: str | None) -> str:
         return ""
     if len(link) > 500:
         raise PublicationError("报道链接最多500个字符", "link")
-    try:
-        parts = urlsplit(link)
-    except ValueError:
-        parts = None
-    if (
-        parts is None
-        or parts.scheme.lower() not in ("http", "https")
-        or not parts.hostname
-        or any(character.isspace() for character in link)
-    ):
+    if safe_http_url(link) != link:
         raise PublicationError("报道链接应为以 http:// 或 https:// 开头的网址", "link")
     return link
 
