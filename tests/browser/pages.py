@@ -67,6 +67,7 @@ PUBLIC_PAGES = [
 #: pages behind the back-office login (checked logged in as the demo admin)
 ADMIN_PAGES = [
     "/admin/",
+    "/admin/account/totp",
     "/admin/units/",
     "/admin/units/xinhua",
     "/admin/users/",
