@@ -17,6 +17,7 @@ from portal import (
     search,
     staff,
 )
+from portal.backup import backup_cli
 from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
@@ -95,4 +96,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
     app.cli.add_command(search.search_cli)
+    app.cli.add_command(backup_cli)
     return app

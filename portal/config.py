@@ -30,6 +30,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
     "PORTAL_STATS_CACHE_SECONDS": "STATS_CACHE_SECONDS",
     "PORTAL_REQUIRE_TOTP": "REQUIRE_TOTP",
+    "PORTAL_PG_BIN_DIR": "PG_BIN_DIR",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -65,6 +66,8 @@ def default_settings(instance_path: str) -> dict:
         "SEARCH_OUTBOX_GAP_SECONDS": 3600,
         "SEARCH_RATE_LIMIT": "60 per minute",
         "UPLOAD_DIR": str(instance / "uploads"),
+        #: where ``backup`` finds pg_dump and pg_restore (empty: on the PATH)
+        "PG_BIN_DIR": "",
         "SMTP_URL": "",
         "HOLIDAYS_FILE": "",
         "TRUSTED_PROXIES": 0,
