@@ -1,4 +1,5 @@
-"""a second factor for back-office accounts (TOTP, recovery codes)
+"""a second factor for back-office accounts (TOTP, recovery codes); complaint versions and
+who has a case open (the busy queue)
 
 Revision ID: 0017_totp_and_queue
 Revises: 0009_review_round_lifecycle
@@ -39,8 +40,35 @@ def upgrade() -> None:
             batch_op.f("ix_staff_recovery_code_user_id"), ["user_id"], unique=False
         )
 
+    with op.batch_alter_table("complaint", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False)
+        )
+    op.create_table(
+        "complaint_presence",
+        sa.Column("complaint_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["complaint_id"],
+            ["complaint.id"],
+            name=op.f("fk_complaint_presence_complaint_id_complaint"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["staff_user.id"],
+            name=op.f("fk_complaint_presence_user_id_staff_user"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("complaint_id", "user_id", name=op.f("pk_complaint_presence")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("complaint_presence")
+    with op.batch_alter_table("complaint", schema=None) as batch_op:
+        batch_op.drop_column("version")
     with op.batch_alter_table("staff_recovery_code", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_recovery_code_user_id"))
     op.drop_table("staff_recovery_code")

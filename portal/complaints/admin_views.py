@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.audit.services import Actor, record_change
-from portal.complaints import lookup
+from portal.complaints import concurrency, lookup
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.admin_forms import AcceptForm, CloseForm, StaffEntryForm
 from portal.complaints.forms import parse_local_datetime
@@ -37,7 +37,7 @@ from portal.complaints.submission import SubmissionRefused, save_submission, uni
 from portal.complaints.uploads import stored_path
 from portal.complaints.workflow import available_actions, is_supervisor
 from portal.core.database import expect_writes
-from portal.core.models import LOCAL_TZ, local_today
+from portal.core.models import LOCAL_TZ, local_today, utcnow
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.staff.scoping import get_scoped_or_404
@@ -70,10 +70,12 @@ def _scoped_complaint(complaint_id: int) -> Complaint:
 
 @admin_bp.route("/<int:complaint_id>")
 def detail(complaint_id: int):
+    expect_writes()  # the presence note
     complaint = _scoped_complaint(complaint_id)
     today = local_today()
     context = status_context(complaint, today, complaint_calendar())
     deadline = context["deadline"]
+    others = concurrency.present_now(db.session, complaint, current_user, utcnow())
     return render_template(
         "complaints/admin/detail.html",
         complaint=complaint,
@@ -85,6 +87,8 @@ def detail(complaint_id: int):
         recusal_hint=_recusal_hint(complaint),
         action_labels=ACTION_LABELS,
         step_titles=STEP_TITLES,
+        others_present=others,
+        seen_event=concurrency.last_event_id(complaint),
         **context,
     )
 
