@@ -21,6 +21,7 @@ from portal.audit.services import Actor, record_change
 from portal.complaints import concurrency, lookup
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.admin_forms import AcceptForm, CloseForm, StaffEntryForm
+from portal.complaints.bulk import BULK_LABELS
 from portal.complaints.forms import parse_local_datetime
 from portal.complaints.models import CHANNELS, KINDS, Complaint
 from portal.complaints.presenting import ACTION_LABELS, STEP_TITLES, status_context
@@ -61,6 +62,7 @@ def queue():
         sorts=SORTS,
         kinds=KINDS,
         channels=CHANNELS,
+        bulk_labels=BULK_LABELS,
     )
 
 
