@@ -44,6 +44,16 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False)
         )
+        batch_op.add_column(sa.Column("duplicate_of_id", sa.Integer(), nullable=True))
+        batch_op.create_index(
+            batch_op.f("ix_complaint_duplicate_of_id"), ["duplicate_of_id"], unique=False
+        )
+        batch_op.create_foreign_key(
+            batch_op.f("fk_complaint_duplicate_of_id_complaint"),
+            "complaint",
+            ["duplicate_of_id"],
+            ["id"],
+        )
     op.create_table(
         "complaint_presence",
         sa.Column("complaint_id", sa.Integer(), nullable=False),
@@ -68,6 +78,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("complaint_presence")
     with op.batch_alter_table("complaint", schema=None) as batch_op:
+        batch_op.drop_constraint(
+            batch_op.f("fk_complaint_duplicate_of_id_complaint"), type_="foreignkey"
+        )
+        batch_op.drop_index(batch_op.f("ix_complaint_duplicate_of_id"))
+        batch_op.drop_column("duplicate_of_id")
         batch_op.drop_column("version")
     with op.batch_alter_table("staff_recovery_code", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_recovery_code_user_id"))

@@ -4,6 +4,7 @@ from portal.complaints import (
     admin_actions,
     admin_board,
     admin_bulk,
+    admin_duplicates,
     admin_templates,
     admin_views,
 )
@@ -12,7 +13,14 @@ from portal.complaints.cli import complaints_cli
 from portal.complaints.views import bp
 
 #: the back-office route modules, imported so that their routes are registered on admin_bp
-ADMIN_ROUTES = (admin_views, admin_actions, admin_templates, admin_board, admin_bulk)
+ADMIN_ROUTES = (
+    admin_views,
+    admin_actions,
+    admin_templates,
+    admin_board,
+    admin_bulk,
+    admin_duplicates,
+)
 
 #: settings of this domain, with their defaults (instance/config.py may override them)
 DEFAULT_SETTINGS = {

@@ -13,7 +13,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from portal.complaints import concurrency, satisfaction, workflow
+from portal.complaints import concurrency, duplicates, satisfaction, workflow
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.admin_forms import (
     AcceptForm,
@@ -98,9 +98,20 @@ def _extend(complaint, form, user, now):
 
 
 def _reply(complaint, form, user, now):
-    return workflow.reply(
+    event = workflow.reply(
         db.session, user, complaint, form.text.data, now=now, calendar=_calendar()
     )
+    form.extra_events = []
+    if form.to_linked.data:
+        # the same answer to every 重复件 that awaits one: each its own step and audit entry
+        for case in duplicates.linked_cases(db.session, complaint):
+            if "reply" in workflow.available_actions(case, user):
+                form.extra_events.append(
+                    workflow.reply(
+                        db.session, user, case, form.text.data, now=now, calendar=_calendar()
+                    )
+                )
+    return event
 
 
 def _close(complaint, form, user, now):
@@ -153,6 +164,7 @@ def _prepare(action: str, form: FlaskForm, complaint: Complaint) -> None:
             **{unit.code: unit.name for unit in units if unit.id != complaint.handling_unit_id},
         }
     elif action == "reply":
+        form.linked_cases = duplicates.linked_cases(db.session, complaint)
         form.reply_templates = usable_templates(db.session, current_user)
         chosen = request.args.get("template", "")
         if request.method == "GET" and chosen:
@@ -201,6 +213,10 @@ def act(complaint_id: int, action: str):
             conflict = concurrency.changes_since(db.session, complaint, None)
         else:
             notify_person(complaint, event)
+            for extra in getattr(form, "extra_events", []):
+                notify_person(extra.complaint, extra)
+            if getattr(form, "extra_events", None):
+                flash(f"已同时答复{len(form.extra_events)}件重复件。", "success")
             flash(step.done, "success")
             return redirect(url_for(".detail", complaint_id=complaint.id))
     if conflict is not None:

@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.audit.services import Actor, record_change
-from portal.complaints import concurrency, lookup
+from portal.complaints import concurrency, duplicates, lookup
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.admin_forms import AcceptForm, CloseForm, StaffEntryForm
 from portal.complaints.bulk import BULK_LABELS
@@ -34,6 +34,7 @@ from portal.complaints.queue import (
     queue_page,
 )
 from portal.complaints.schedule import complaint_calendar, describe_remaining, urgency
+from portal.complaints.similarity import similar_cases
 from portal.complaints.submission import SubmissionRefused, save_submission, unit_choices
 from portal.complaints.uploads import stored_path
 from portal.complaints.workflow import available_actions, is_supervisor
@@ -78,6 +79,13 @@ def detail(complaint_id: int):
     context = status_context(complaint, today, complaint_calendar())
     deadline = context["deadline"]
     others = concurrency.present_now(db.session, complaint, current_user, utcnow())
+    linked = duplicates.linked_cases(db.session, complaint)
+    linked_ids = {case.id for case in linked}
+    similar = [
+        item
+        for item in similar_cases(db.session, complaint)
+        if item.complaint.id not in linked_ids
+    ]
     return render_template(
         "complaints/admin/detail.html",
         complaint=complaint,
@@ -90,6 +98,8 @@ def detail(complaint_id: int):
         action_labels=ACTION_LABELS,
         step_titles=STEP_TITLES,
         others_present=others,
+        linked_cases=linked,
+        similar_cases=similar,
         seen_event=concurrency.last_event_id(complaint),
         **context,
     )

@@ -118,12 +118,16 @@ class Complaint(db.Model):
     #: raised by every change of the row (SQLAlchemy's version counter): a form carries the
     #: version it was shown with, and a save made on an older one is refused
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    #: a 重复件: the first case of the same matter (None: it is the first, or not linked);
+    #: each person still gets their own reply and rating, statistics count the matter once
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"), index=True)
 
     __mapper_args__ = {"version_id_col": version}
 
     subject_unit: Mapped[Unit | None] = relationship(foreign_keys=[subject_unit_id])
     handling_unit: Mapped[Unit | None] = relationship(foreign_keys=[handling_unit_id])
     handler: Mapped[StaffUser | None] = relationship()
+    duplicate_of: Mapped["Complaint | None"] = relationship(remote_side=[id])
     events: Mapped[list["ComplaintEvent"]] = relationship(
         back_populates="complaint", order_by="ComplaintEvent.id"
     )

@@ -209,6 +209,8 @@ SCOPED_URLS = {
     "outcomes_admin.outcome": outcome_of,
     "outcomes_admin.correct": outcome_of,
     "outcomes_admin.withdraw": outcome_of,
+    "complaints_admin.duplicate_link": complaint_of,
+    "complaints_admin.duplicate_unlink": complaint_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
