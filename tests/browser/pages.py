@@ -121,6 +121,7 @@ ADMIN_PAGES = [
     "/admin/complaints/2/act/extend",
     "/admin/complaints/2/act/reply",
     "/admin/complaints/new",
+    "/admin/complaints/board",
     "/admin/complaints/templates/",
     "/admin/complaints/templates/new",
     "/admin/complaints/templates/1",
