@@ -82,9 +82,7 @@ def detail(complaint_id: int):
     linked = duplicates.linked_cases(db.session, complaint)
     linked_ids = {case.id for case in linked}
     similar = [
-        item
-        for item in similar_cases(db.session, complaint)
-        if item.complaint.id not in linked_ids
+        item for item in similar_cases(db.session, complaint) if item.complaint.id not in linked_ids
     ]
     return render_template(
         "complaints/admin/detail.html",
