@@ -19,6 +19,7 @@ from portal import (
     staff,
     subscriptions,
 )
+from portal.backup import backup_cli
 from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
@@ -103,4 +104,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(search.search_cli)
     app.cli.add_command(opendata.integrity_cli)
     app.cli.add_command(subscriptions.subscriptions_cli)
+    app.cli.add_command(backup_cli)
     return app

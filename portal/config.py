@@ -33,6 +33,8 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
     "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
     "PORTAL_STATS_CACHE_SECONDS": "STATS_CACHE_SECONDS",
+    "PORTAL_REQUIRE_TOTP": "REQUIRE_TOTP",
+    "PORTAL_PG_BIN_DIR": "PG_BIN_DIR",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -84,6 +86,8 @@ def default_settings(instance_path: str) -> dict:
         "PUBLIC_URL": "",
         #: subscription sign-ups per client address
         "SUBSCRIBE_LIMIT": "5 per hour;20 per day",
+        #: where ``backup`` finds pg_dump and pg_restore (empty: on the PATH)
+        "PG_BIN_DIR": "",
         "SMTP_URL": "",
         "HOLIDAYS_FILE": "",
         "TRUSTED_PROXIES": 0,
@@ -97,6 +101,11 @@ def default_settings(instance_path: str) -> dict:
         "ADMIN_IDLE_TIMEOUT": timedelta(minutes=30),
         #: and after this long in any case
         "ADMIN_ABSOLUTE_TIMEOUT": timedelta(hours=12),
+        #: roles that must log in with a TOTP code besides the password (comma-separated;
+        #: ``none`` for no role); anyone else may enrol
+        "REQUIRE_TOTP": "admin,supervisor",
+        #: how long the second step may take after the password
+        "SECOND_STEP_TIMEOUT": timedelta(minutes=5),
         "LOGIN_LIMIT_PER_CLIENT": "20 per 15 minutes",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "MAX_CONTENT_LENGTH": 30 * 1024 * 1024,

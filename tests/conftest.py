@@ -110,6 +110,9 @@ def base_test_config(tmp_path, database_url: str) -> dict:
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "OPEN_DATA_CACHE_DIR": str(tmp_path / "open-data-cache"),
         "SERVER_NAME": "portal.test",
+        # the second factor is off unless a test asks for it (REQUIRE_TOTP="admin,supervisor"),
+        # so that logging in stays one step for the tests of everything else
+        "REQUIRE_TOTP": "none",
     }
 
 

@@ -27,6 +27,9 @@ def portal_environment(database_url: str, instance_dir: Path, **extra: str) -> d
         "PORTAL_SEARCH_INDEX_DIR": str(instance_dir / "search-index"),
         "PORTAL_UPLOAD_DIR": str(instance_dir / "uploads"),
         "PORTAL_OPEN_DATA_CACHE_DIR": str(instance_dir / "open-data-cache"),
+        # browser and load tests log in with a password only (tests/staff/test_totp*.py
+        # check the second factor)
+        "PORTAL_REQUIRE_TOTP": "none",
         **extra,
     }
     return environment

@@ -1,12 +1,26 @@
 """Complaints and tip-offs (投诉举报): intake, tracking, handling, satisfaction."""
 
-from portal.complaints import admin_actions, admin_templates, admin_views
+from portal.complaints import (
+    admin_actions,
+    admin_board,
+    admin_bulk,
+    admin_duplicates,
+    admin_templates,
+    admin_views,
+)
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.cli import complaints_cli
 from portal.complaints.views import bp
 
 #: the back-office route modules, imported so that their routes are registered on admin_bp
-ADMIN_ROUTES = (admin_views, admin_actions, admin_templates)
+ADMIN_ROUTES = (
+    admin_views,
+    admin_actions,
+    admin_templates,
+    admin_board,
+    admin_bulk,
+    admin_duplicates,
+)
 
 #: settings of this domain, with their defaults (instance/config.py may override them)
 DEFAULT_SETTINGS = {

@@ -11,8 +11,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
-from portal.complaints import satisfaction, workflow
+from portal.complaints import concurrency, duplicates, satisfaction, workflow
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.admin_forms import (
     AcceptForm,
@@ -26,10 +27,11 @@ from portal.complaints.admin_forms import (
 )
 from portal.complaints.models import Complaint
 from portal.complaints.notify import notify_person
-from portal.complaints.presenting import STEP_TITLES
+from portal.complaints.presenting import ACTION_LABELS, STEP_TITLES
 from portal.complaints.schedule import complaint_calendar
 from portal.complaints.templates_service import usable_templates
 from portal.complaints.workflow import WorkflowError, is_supervisor
+from portal.core.database import expect_writes
 from portal.core.models import utcnow
 from portal.disclosure.models import Unit
 from portal.extensions import db
@@ -96,9 +98,20 @@ def _extend(complaint, form, user, now):
 
 
 def _reply(complaint, form, user, now):
-    return workflow.reply(
+    event = workflow.reply(
         db.session, user, complaint, form.text.data, now=now, calendar=_calendar()
     )
+    form.extra_events = []
+    if form.to_linked.data:
+        # the same answer to every 重复件 that awaits one: each its own step and audit entry
+        for case in duplicates.linked_cases(db.session, complaint):
+            if "reply" in workflow.available_actions(case, user):
+                form.extra_events.append(
+                    workflow.reply(
+                        db.session, user, case, form.text.data, now=now, calendar=_calendar()
+                    )
+                )
+    return event
 
 
 def _close(complaint, form, user, now):
@@ -151,6 +164,7 @@ def _prepare(action: str, form: FlaskForm, complaint: Complaint) -> None:
             **{unit.code: unit.name for unit in units if unit.id != complaint.handling_unit_id},
         }
     elif action == "reply":
+        form.linked_cases = duplicates.linked_cases(db.session, complaint)
         form.reply_templates = usable_templates(db.session, current_user)
         chosen = request.args.get("template", "")
         if request.method == "GET" and chosen:
@@ -166,27 +180,51 @@ def act(complaint_id: int, action: str):
     step = STEPS.get(action)
     if step is None:
         abort(404)
+    expect_writes()  # the presence note, on GET too
     complaint = get_scoped_or_404(Complaint, Complaint.id == complaint_id)
     if step.supervisors_only and not is_supervisor(current_user):
         abort(403)
     form = step.form()
     _prepare(action, form, complaint)
     possible = action in workflow.available_actions(complaint, current_user)
-    if possible and form.validate_on_submit():
+    now = utcnow()
+    conflict = None
+    if request.method == "POST" and concurrency.is_stale(
+        complaint, concurrency.parse_version(request.form.get("version"))
+    ):
+        # someone changed the case since this form was shown: nothing is saved, the text stays
+        conflict = concurrency.changes_since(
+            db.session, complaint, concurrency.parse_version(request.form.get("seen_event"))
+        )
+    elif possible and form.validate_on_submit():
         try:
-            event = step.perform(complaint, form, current_user, utcnow())
+            event = step.perform(complaint, form, current_user, now)
+            concurrency.leave(db.session, complaint, current_user)
+            db.session.commit()
         except WorkflowError as error:
             db.session.rollback()
             target = getattr(form, error.field or "", None)
             if target is None:
                 target = next(field for field in form if field.name != "csrf_token")
             target.errors.append(str(error))
+        except StaleDataError:
+            # changed by another clerk between our check and our save
+            db.session.rollback()
+            conflict = concurrency.changes_since(db.session, complaint, None)
         else:
-            db.session.commit()
             notify_person(complaint, event)
+            for extra in getattr(form, "extra_events", []):
+                notify_person(extra.complaint, extra)
+            if getattr(form, "extra_events", None):
+                flash(f"已同时答复{len(form.extra_events)}件重复件。", "success")
             flash(step.done, "success")
             return redirect(url_for(".detail", complaint_id=complaint.id))
-    status = 400 if form.errors or (request.method == "POST" and not possible) else 200
+    if conflict is not None:
+        possible = action in workflow.available_actions(complaint, current_user)
+        status = 409
+    else:
+        status = 400 if form.errors or (request.method == "POST" and not possible) else 200
+    others = concurrency.present_now(db.session, complaint, current_user, now)
     return render_template(
         "complaints/admin/action.html",
         complaint=complaint,
@@ -194,5 +232,9 @@ def act(complaint_id: int, action: str):
         step=step,
         form=form,
         possible=possible,
+        conflict=conflict,
+        others_present=others,
+        seen_event=concurrency.last_event_id(complaint),
+        action_labels=ACTION_LABELS,
         reply_templates=getattr(form, "reply_templates", []),
     ), status

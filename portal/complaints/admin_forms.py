@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
 from portal.complaints.forms import (
@@ -85,6 +85,8 @@ class ReplyForm(FlaskForm):
             Length(min=10, max=8000, message="答复请写10至8000字"),
         ],
     )
+    #: shown when the case has 重复件: the same answer to each, each person gets their own
+    to_linked = BooleanField("同时答复本事项的全部重复件（每位投诉举报人分别收到答复）")
 
 
 class CloseForm(FlaskForm):

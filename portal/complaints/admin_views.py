@@ -18,9 +18,10 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal.audit.services import Actor, record_change
-from portal.complaints import lookup
+from portal.complaints import concurrency, duplicates, lookup
 from portal.complaints.admin_blueprint import admin_bp
 from portal.complaints.admin_forms import AcceptForm, CloseForm, StaffEntryForm
+from portal.complaints.bulk import BULK_LABELS
 from portal.complaints.forms import parse_local_datetime
 from portal.complaints.models import CHANNELS, KINDS, Complaint
 from portal.complaints.presenting import ACTION_LABELS, STEP_TITLES, status_context
@@ -33,11 +34,12 @@ from portal.complaints.queue import (
     queue_page,
 )
 from portal.complaints.schedule import complaint_calendar, describe_remaining, urgency
+from portal.complaints.similarity import similar_cases
 from portal.complaints.submission import SubmissionRefused, save_submission, unit_choices
 from portal.complaints.uploads import stored_path
 from portal.complaints.workflow import available_actions, is_supervisor
 from portal.core.database import expect_writes
-from portal.core.models import LOCAL_TZ, local_today
+from portal.core.models import LOCAL_TZ, local_today, utcnow
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.staff.scoping import get_scoped_or_404
@@ -61,6 +63,7 @@ def queue():
         sorts=SORTS,
         kinds=KINDS,
         channels=CHANNELS,
+        bulk_labels=BULK_LABELS,
     )
 
 
@@ -70,10 +73,17 @@ def _scoped_complaint(complaint_id: int) -> Complaint:
 
 @admin_bp.route("/<int:complaint_id>")
 def detail(complaint_id: int):
+    expect_writes()  # the presence note
     complaint = _scoped_complaint(complaint_id)
     today = local_today()
     context = status_context(complaint, today, complaint_calendar())
     deadline = context["deadline"]
+    others = concurrency.present_now(db.session, complaint, current_user, utcnow())
+    linked = duplicates.linked_cases(db.session, complaint)
+    linked_ids = {case.id for case in linked}
+    similar = [
+        item for item in similar_cases(db.session, complaint) if item.complaint.id not in linked_ids
+    ]
     return render_template(
         "complaints/admin/detail.html",
         complaint=complaint,
@@ -85,6 +95,10 @@ def detail(complaint_id: int):
         recusal_hint=_recusal_hint(complaint),
         action_labels=ACTION_LABELS,
         step_titles=STEP_TITLES,
+        others_present=others,
+        linked_cases=linked,
+        similar_cases=similar,
+        seen_event=concurrency.last_event_id(complaint),
         **context,
     )
 

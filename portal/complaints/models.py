@@ -7,7 +7,7 @@ an audit entry, a log line, a public page or the search index.
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.models import utcnow
@@ -115,10 +115,19 @@ class Complaint(db.Model):
     follow_up_due: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    #: raised by every change of the row (SQLAlchemy's version counter): a form carries the
+    #: version it was shown with, and a save made on an older one is refused
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    #: a 重复件: the first case of the same matter (None: it is the first, or not linked);
+    #: each person still gets their own reply and rating, statistics count the matter once
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"), index=True)
+
+    __mapper_args__ = {"version_id_col": version}
 
     subject_unit: Mapped[Unit | None] = relationship(foreign_keys=[subject_unit_id])
     handling_unit: Mapped[Unit | None] = relationship(foreign_keys=[handling_unit_id])
     handler: Mapped[StaffUser | None] = relationship()
+    duplicate_of: Mapped["Complaint | None"] = relationship(remote_side=[id])
     events: Mapped[list["ComplaintEvent"]] = relationship(
         back_populates="complaint", order_by="ComplaintEvent.id"
     )
@@ -277,3 +286,19 @@ class ReplyTemplate(db.Model):
 
     def audit_snapshot(self) -> dict:
         return {"title": self.title, "body": self.body, "unit_id": self.unit_id}
+
+
+class ComplaintPresence(db.Model):
+    """Who has a case open in the back office now (“张三 正在处理”); not history."""
+
+    __tablename__ = "complaint_presence"
+
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaint.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="CASCADE"), primary_key=True
+    )
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[StaffUser] = relationship()

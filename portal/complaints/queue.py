@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from flask import abort
 from sqlalchemy import func, select, true, tuple_
 
+from portal.complaints.duplicates import count_people_and_matters
 from portal.complaints.models import CHANNELS, KINDS, STATES, Complaint
 from portal.core.pagination import Page, decode_cursor, encode_cursor, keyset_page
 from portal.disclosure.models import Unit
@@ -123,7 +124,11 @@ def queue_counts(session, today: date) -> dict[str, int]:
         stmt = scope_to_unit(select(func.count()).select_from(Complaint), Complaint)
         return session.scalar(stmt.where(*conditions)) or 0
 
+    # 重复件: once per person and once per matter, both shown
+    people, matters = count_people_and_matters(session, open_cases)
     return {
+        "open_people": people,
+        "open_matters": matters,
         "overdue": count(open_cases, Complaint.due_on < today),
         "soon": count(Complaint.due_on >= today, Complaint.due_on <= today + timedelta(3)),
         "follow_up": count(Complaint.follow_up_due == true()),

@@ -13,6 +13,7 @@ from flask import (
     url_for,
 )
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from portal.audit.services import PUBLIC_ACTOR
 from portal.complaints import lookup
@@ -43,6 +44,7 @@ bp = Blueprint("complaints", __name__)
 
 GENERIC_TRACK_FAILURE = "受理编号或查询码不正确，请核对后重试。如遗失查询码，请拨打投诉举报电话。"
 BAD_CHECK_DIGIT = "编号有误，请核对"
+CHANGED_MEANWHILE = "该件刚刚有了新的办理进展，请核对上方的最新情况后重新提交。"
 
 
 def _submitted(response) -> bool:
@@ -202,9 +204,14 @@ def rating(tracking_no: str):
                 now=utcnow(),
                 calendar=complaint_calendar(),
             )
+            db.session.flush()
         except WorkflowError as error:
             db.session.rollback()
             form.level.errors.append(str(error))
+        except StaleDataError:
+            # staff changed the case at this very moment (its version counter moved on)
+            db.session.rollback()
+            form.level.errors.append(CHANGED_MEANWHILE)
         else:
             db.session.commit()
             for event in events:
@@ -230,9 +237,13 @@ def rehandling(tracking_no: str):
                 today=local_today(),
                 calendar=complaint_calendar(),
             )
+            db.session.flush()
         except WorkflowError as error:
             db.session.rollback()
             form.reason.errors.append(str(error))
+        except StaleDataError:
+            db.session.rollback()
+            form.reason.errors.append(CHANGED_MEANWHILE)
         else:
             db.session.commit()
             flash("复核申请已提交，办理单位将在30日内答复。", "success")

@@ -8,6 +8,11 @@ from flask_login import current_user, logout_user
 
 from portal.extensions import db, login_manager
 from portal.staff.models import StaffUser
+from portal.staff.second_factor import needs_second_step
+from portal.staff.totp import required_roles
+
+#: the pages a user who has given only the password may see
+SECOND_STEP_ENDPOINTS = ("staff.login_code", "staff.login_enrol")
 
 
 @login_manager.user_loader
@@ -21,20 +26,70 @@ def load_user(session_id: str) -> StaffUser | None:
     return user
 
 
-def start_session(user: StaffUser) -> None:
+def start_session(user: StaffUser, second_factor: str) -> None:
+    """A fresh session after login (no fixation); ``second_factor``: totp, recovery or none."""
     now = datetime.now().timestamp()
-    session.clear()  # a fresh session after login: no fixation
+    session.clear()
     session.permanent = True
     session["login_at"] = now
     session["seen_at"] = now
+    session["second_factor"] = second_factor
+
+
+def totp_roles() -> frozenset[str]:
+    return required_roles(current_app.config["REQUIRE_TOTP"])
+
+
+def start_pending_login(user: StaffUser, next_url: str | None) -> None:
+    """The password was right; the second step (or enrolment) comes next. Not logged in yet."""
+    session.clear()
+    session["pending_user"] = user.get_id()
+    session["pending_at"] = datetime.now().timestamp()
+    if next_url:
+        session["pending_next"] = next_url
+
+
+def pending_user() -> StaffUser | None:
+    """The user between password and second step, for a few minutes only."""
+    session_id = session.get("pending_user")
+    if not session_id:
+        return None
+    limit = current_app.config["SECOND_STEP_TIMEOUT"].total_seconds()
+    if datetime.now().timestamp() - session.get("pending_at", 0) > limit:
+        return None
+    return load_user(session_id)
+
+
+def second_step_url(user: StaffUser) -> str:
+    return url_for("staff.login_code" if user.has_totp else "staff.login_enrol")
+
+
+def _login_redirect():
+    return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
 
 
 def require_staff_login():
     """``before_request`` of every back-office blueprint."""
-    if request.endpoint in ("staff.login", "static"):
+    if request.endpoint in ("staff.login", "staff.logout", "static"):
         return None
     if not current_user.is_authenticated:
-        return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
+        pending = pending_user()
+        if pending is None:
+            return _login_redirect()
+        if request.endpoint in SECOND_STEP_ENDPOINTS:
+            return None
+        return redirect(second_step_url(pending))
+    if request.endpoint in SECOND_STEP_ENDPOINTS:
+        return redirect(url_for("staff.dashboard"))
+    if needs_second_step(current_user, totp_roles()) and session.get("second_factor") not in (
+        "totp",
+        "recovery",
+    ):
+        # the role now needs a second factor (or the session predates it): the step first
+        user = current_user._get_current_object()
+        logout_user()
+        start_pending_login(user, request.full_path.rstrip("?"))
+        return redirect(second_step_url(user))
     now = datetime.now().timestamp()
     idle = current_app.config["ADMIN_IDLE_TIMEOUT"].total_seconds()
     absolute = current_app.config["ADMIN_ABSOLUTE_TIMEOUT"].total_seconds()
@@ -42,7 +97,7 @@ def require_staff_login():
         logout_user()
         session.clear()
         flash("登录已超时，请重新登录。", "warning")
-        return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
+        return _login_redirect()
     session["seen_at"] = now
     return None
 

@@ -37,3 +37,11 @@ class UserForm(FlaskForm):
     unit = SelectField("所属单位", choices=[], validate_choice=True)
     password = PasswordField("初始密码", validators=[Length(max=200)])
     is_enabled = BooleanField("启用", default=True)
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        "验证码",
+        validators=[DataRequired("请填写验证码"), Length(max=40, message="验证码过长")],
+        render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"},
+    )

@@ -43,8 +43,16 @@ class StaffUser(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
     password_changed_at: Mapped[datetime | None]
+    #: TOTP secret (base32); set when enrolment starts, in force once ``totp_enabled_at`` is set
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[datetime | None]
+    #: the time step of the last accepted code: a code is accepted once, never replayed
+    totp_last_step: Mapped[int | None]
 
     unit: Mapped[Unit | None] = relationship()
+    recovery_codes: Mapped[list["RecoveryCode"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"
@@ -52,6 +60,10 @@ class StaffUser(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.is_enabled
+
+    @property
+    def has_totp(self) -> bool:
+        return self.totp_enabled_at is not None
 
     @property
     def sees_all_units(self) -> bool:
@@ -68,7 +80,24 @@ class StaffUser(UserMixin, db.Model):
             "role": self.role,
             "unit": self.unit.code if self.unit else None,
             "is_enabled": self.is_enabled,
+            "totp": self.has_totp,
         }
 
     def __repr__(self) -> str:
         return f"<StaffUser {self.username} {self.role}>"
+
+
+class RecoveryCode(db.Model):
+    """One of a user's ten one-time codes for when the authenticator is lost."""
+
+    __tablename__ = "staff_recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="CASCADE"), index=True
+    )
+    #: SHA-256 of the normalised code: 80 random bits need no slow hash
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None]
+
+    user: Mapped[StaffUser] = relationship(back_populates="recovery_codes")

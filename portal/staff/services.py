@@ -133,8 +133,9 @@ def set_password(session, actor: Actor, user: StaffUser, password: str) -> None:
     )
 
 
-def authenticate(session, username: str, password: str) -> StaffUser | None:
-    """The enabled user with this username and password, or None; logs the login."""
+def check_credentials(session, username: str, password: str) -> StaffUser | None:
+    """The enabled user with this username and password, or None. Not yet logged in: a user
+    with a second factor still has to pass it (``record_login`` then)."""
     user = session.scalars(
         select(StaffUser).where(func.lower(StaffUser.username) == username.strip().lower())
     ).first()
@@ -144,8 +145,26 @@ def authenticate(session, username: str, password: str) -> StaffUser | None:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    return user
+
+
+def record_login(session, user: StaffUser, second_factor: str | None = None) -> None:
+    """Note a completed login (``second_factor``: ``totp``, ``recovery`` or None) in the log."""
     user.last_login_at = utcnow()
     record_change(
-        session, Actor.of_user(user), "user.login", "staff_user", user.id, unit_id=user.unit_id
+        session,
+        Actor.of_user(user),
+        "user.login",
+        "staff_user",
+        user.id,
+        after={"second_factor": second_factor} if second_factor else None,
+        unit_id=user.unit_id,
     )
+
+
+def authenticate(session, username: str, password: str) -> StaffUser | None:
+    """The enabled user with this username and password, or None; logs the login."""
+    user = check_credentials(session, username, password)
+    if user is not None:
+        record_login(session, user)
     return user

@@ -2,7 +2,16 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
@@ -11,11 +20,26 @@ from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
 from portal.results.stats import annual as annual_stats
-from portal.staff.access import require_staff_login, roles_required, start_session
+from portal.staff.access import (
+    require_staff_login,
+    roles_required,
+    second_step_url,
+    start_pending_login,
+    start_session,
+    totp_roles,
+)
 from portal.staff.forms import LoginForm, PasswordForm, UserForm, unit_choices
 from portal.staff.models import StaffUser
 from portal.staff.passwords import verify_password
-from portal.staff.services import StaffError, authenticate, create_user, set_password, update_user
+from portal.staff.second_factor import needs_second_step
+from portal.staff.services import (
+    StaffError,
+    check_credentials,
+    create_user,
+    record_login,
+    set_password,
+    update_user,
+)
 
 bp = Blueprint("staff", __name__, url_prefix="/admin")
 bp.before_request(require_staff_login)
@@ -30,7 +54,7 @@ def _login_failed(response) -> bool:
     return response.status_code != 302
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     parts = urlsplit(target or "")
     if target and not parts.scheme and not parts.netloc and target.startswith("/admin"):
         return target
@@ -58,12 +82,17 @@ def login():
         return redirect(url_for("staff.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(db.session, form.username.data, form.password.data)
+        user = check_credentials(db.session, form.username.data, form.password.data)
+        if user is not None and needs_second_step(user, totp_roles()):
+            db.session.commit()  # a rehashed password
+            start_pending_login(user, request.args.get("next"))
+            return redirect(second_step_url(user))
         if user is not None:
+            record_login(db.session, user)
             db.session.commit()
-            start_session(user)
+            start_session(user, second_factor="none")
             login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
         db.session.rollback()
         form.password.errors.append("用户名或密码错误")
     return render_template("staff/login.html", form=form), 200
@@ -72,6 +101,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     logout_user()
+    session.clear()
     flash("已退出登录。", "info")
     return redirect(url_for("staff.login"))
 
@@ -98,7 +128,7 @@ def change_password():
                 form.new_password.errors.append(str(error))
             else:
                 db.session.commit()
-                start_session(current_user)
+                start_session(current_user, second_factor=session.get("second_factor", "none"))
                 login_user(current_user)  # the session id changed with the password
                 flash("密码已修改。", "success")
                 return redirect(url_for("staff.dashboard"))

@@ -76,6 +76,7 @@ PUBLIC_PAGES = [
 #: pages behind the back-office login (checked logged in as the demo admin)
 ADMIN_PAGES = [
     "/admin/",
+    "/admin/account/totp",
     "/admin/units/",
     "/admin/units/xinhua",
     "/admin/users/",
@@ -129,6 +130,7 @@ ADMIN_PAGES = [
     "/admin/complaints/2/act/extend",
     "/admin/complaints/2/act/reply",
     "/admin/complaints/new",
+    "/admin/complaints/board",
     "/admin/complaints/templates/",
     "/admin/complaints/templates/new",
     "/admin/complaints/templates/1",

@@ -166,6 +166,7 @@ SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
     "audit.entry": audit_entry_of,
     "staff.user_edit": user_of,
+    "staff.user_totp_reset": user_of,
     "decisions_admin.decision": decision_of,
     "decisions_admin.decision_edit": decision_of,
     "decisions_admin.decision_submit": decision_of,
@@ -208,6 +209,8 @@ SCOPED_URLS = {
     "outcomes_admin.outcome": outcome_of,
     "outcomes_admin.correct": outcome_of,
     "outcomes_admin.withdraw": outcome_of,
+    "complaints_admin.duplicate_link": complaint_of,
+    "complaints_admin.duplicate_unlink": complaint_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
@@ -222,6 +225,7 @@ ACCEPTED = (200, 302, 400)
 #: pages for the admin or the supervision office only: unit staff get 403 even for their unit
 OFFICE_ONLY = {
     "staff.user_edit",
+    "staff.user_totp_reset",
     "results_admin.review_round",
     "results_admin.publish_review_round",
     "results_admin.correct_review_round",
@@ -297,7 +301,10 @@ def test_staff_of_the_same_unit_gets_in(app, client, login, two_units, endpoint)
             assert response.status_code in ACCEPTED, method
 
 
-@pytest.mark.parametrize("endpoint", sorted(set(SCOPED_URLS) - {"staff.user_edit"}))
+ADMIN_ONLY = {"staff.user_edit", "staff.user_totp_reset"}
+
+
+@pytest.mark.parametrize("endpoint", sorted(set(SCOPED_URLS) - ADMIN_ONLY))
 def test_supervisor_sees_every_unit(app, client, login, two_units, endpoint):
     url = url_for_record(app, endpoint, "unit-b")
     login("supervisor")
