@@ -10,6 +10,7 @@ from portal.disclosure.decisions import models as decision_models
 from portal.officers import models as officer_models
 from portal.results import models as results_models
 from portal.results.media import models as media_models
+from portal.results.stats import models as stats_models
 from portal.search import models as search_models
 from portal.staff import models as staff_models
 
@@ -23,4 +24,5 @@ __all__ = [
     "results_models",
     "search_models",
     "staff_models",
+    "stats_models",
 ]

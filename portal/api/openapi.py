@@ -183,6 +183,11 @@ SCHEMAS = {
             "legal_basis": {"type": ["string", "null"]},
             "penalty": {"type": ["string", "null"]},
             "fine_amount": {"type": ["number", "null"], "description": "元"},
+            "confiscated_income": {"type": ["number", "null"], "description": "没收违法所得，元"},
+            "confiscated_property_value": {
+                "type": ["number", "null"],
+                "description": "没收非法财物价值，元",
+            },
             "decided_on": {"type": "string", "format": "date"},
             "is_major": {"type": "boolean", "description": "重大行政处罚"},
             "published_at": {"type": "string", "format": "date-time"},
