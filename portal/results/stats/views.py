@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from portal.complaints.models import Complaint
 from portal.core.downloads import csv_download
 from portal.core.models import local_today, utcnow
+from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results import charts
@@ -57,7 +58,16 @@ def get_report(year: int, unit: UnitRef | None, units: list[UnitRef]) -> Report:
     """The report of ``year`` for ``unit`` (None: the city), from the cache when fresh."""
     return cache.cached(
         ("stats", year, unit.code if unit else ""),
-        lambda: compute_report(db.session, year, unit, units, local_today(), utcnow()),
+        lambda: compute_report(
+            db.session,
+            year,
+            unit,
+            units,
+            local_today(),
+            utcnow(),
+            calendar=working_calendar(),
+            filing_days=current_settings().filing_days,
+        ),
     )
 
 
@@ -178,6 +188,15 @@ def table_csv(slug: str):
     return csv_download(f"stats-{report.year}-{slug}{suffix}.csv", *csv_table(spec, report))
 
 
+#: figures of today, not of a month: left out of the month rows
+TODAY_FIGURES = ("overdue_now", "decisions_overdue_now")
+
+
+def _monthly(figures) -> dict:
+    data = figures.as_dict()
+    return {key: value for key, value in data.items() if key not in TODAY_FIGURES}
+
+
 def _unit_json(ref: UnitRef) -> dict:
     return {"code": ref.code or None, "name": ref.name}
 
@@ -195,6 +214,6 @@ def api_stats():
             "units": [
                 {"unit": _unit_json(ref), **figures.as_dict()} for ref, figures in report.units
             ],
-            "months": [{"month": month, **figures.as_dict()} for month, figures in report.months],
+            "months": [{"month": month, **_monthly(figures)} for month, figures in report.months],
         }
     )
