@@ -1,6 +1,6 @@
 """/stats/ (the year's figures), /stats/<year> (the annual report), CSV and /api/v1/stats."""
 
-from flask import Blueprint, abort, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from portal.complaints.models import Complaint
@@ -11,6 +11,7 @@ from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results import charts
 from portal.results.stats import annual, cache
+from portal.results.stats.models import AnnualReport
 from portal.results.stats.queries import Report, UnitRef, compute_report
 from portal.results.stats.tables import (
     TABLES,
@@ -161,6 +162,7 @@ def index():
         years=_years(today),
         units=_all_units(),
         annual_year=today.year - 1,
+        annual_published=_frozen_report(today.year - 1) is not None,
     )
 
 
@@ -174,8 +176,20 @@ def annual_report(year: int):
             message = f"没有{year}年度的统计年报。"
         abort(404, description=message)
     units = _all_units()
-    report = get_report(year, parse_unit(request.args.get("unit"), units), units)
-    return render_template("results/stats/annual.html", **_context(report))
+    unit = parse_unit(request.args.get("unit"), units)
+    frozen = _frozen_report(year)
+    if frozen is not None and unit is None:
+        # the published, frozen report is the annual report; this page stays for units
+        return redirect(url_for("stats.annual_document", year=year))
+    report = get_report(year, unit, units)
+    return render_template("results/stats/annual.html", **_context(report), frozen=frozen)
+
+
+def _frozen_report(year: int) -> AnnualReport | None:
+    """The published annual report of ``year``, if any."""
+    return db.session.scalars(
+        select(AnnualReport).where(AnnualReport.year == year, AnnualReport.status == "published")
+    ).first()
 
 
 @bp.route("/stats/<slug>.csv")
