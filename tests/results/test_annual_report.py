@@ -253,7 +253,7 @@ def test_a_supervisor_publishes_from_the_back_office(
     login("office")
     assert "上一年度统计年报应于1月31日前公布" in client.get("/admin/").get_data(as_text=True)
     page = client.get("/admin/annual-reports/2025").get_data(as_text=True)
-    assert "发布2025年度统计年报" in page and "5200.00" in page
+    assert "发布2025年度统计年报" in page and "5,200.00" in page
     response = client.post("/admin/annual-reports/2025", data={"action": "publish"})
     assert response.status_code == 302
     assert "2025年度统计年报已发布" in client.get("/admin/").get_data(as_text=True)

@@ -13,6 +13,7 @@ from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.extensions import db
 from portal.results.stats import annual
 from portal.results.stats.annual_report import (
+    AMOUNTS,
     ANNUAL_LIFECYCLE,
     SECTIONS,
     annual_figures,
@@ -103,6 +104,7 @@ def report(year: int):
         live=annual_figures(db.session, year, **rules),
         current=ANNUAL_LIFECYCLE.revision(db.session, existing) if existing else None,
         sections=SECTIONS,
+        amounts=AMOUNTS,
         publish_form=publish_form,
         correction_form=correction_form,
     )

@@ -278,7 +278,7 @@ def annual_figures(
     for counts in rows.values():
         total.update(counts)
     unit_rows = [{"code": ref.code, "name": ref.name, **_with_rates(rows[ref.id])} for ref in refs]
-    if rows.get(None):
+    if any(rows.get(None, Counter()).values()):
         unit_rows.append({"code": "", "name": "综合监督科（未分派）", **_with_rates(rows[None])})
     return {"total": _with_rates(total), "units": unit_rows}
 

@@ -8,6 +8,7 @@ from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.extensions import db
 from portal.results.stats import annual
 from portal.results.stats.annual_report import (
+    AMOUNTS,
     ANNUAL_LIFECYCLE,
     FIGURE_LABELS,
     SECTIONS,
@@ -56,6 +57,7 @@ def _render(year: int, number: int | None):
         revision=revision,
         history=ANNUAL_LIFECYCLE.revisions(db.session, report),
         sections=SECTIONS,
+        amounts=AMOUNTS,
         figures=revision.figures if report.status == PUBLISHED else None,
         due_day=annual.DUE_DAY,
     )
