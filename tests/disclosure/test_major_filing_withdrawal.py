@@ -144,7 +144,7 @@ def test_a_major_decision_is_not_published_before_legal_review(session):
     assert decision.status == "published"
 
 
-def test_legal_review_through_the_form_one_day_late_is_a_chinese_400ish_form_error(
+def test_legal_review_through_the_form_one_day_late_is_a_chinese_400(
     app, client, units, create_user, login
 ):
     create_user("xinhua_staff", role="staff", unit_code="xinhua")
@@ -160,7 +160,7 @@ def test_legal_review_through_the_form_one_day_late_is_a_chinese_400ish_form_err
         data={"legal_reviewed_on": "2026-03-11", "filed_on": "", "filing_note": "平城管备字"},
     )
     page = response.get_data(as_text=True)
-    assert response.status_code == 200  # the form again, with the message and the input kept
+    assert response.status_code == 400  # the form again, with the message and the input kept
     assert "法制审核日期不能晚于处罚决定日期" in page and 'value="2026-03-11"' in page
     with app.app_context():
         assert db.session.get(PenaltyDecision, decision_id).legal_reviewed_on is None
@@ -332,3 +332,21 @@ def test_public_page_api_and_csv_show_the_confiscation(client, make_decision):
     text = client.get("/decisions.csv").get_data(as_text=True)
     header, first = text.lstrip("\ufeff").splitlines()[:2]
     assert "confiscated_income" in header and "1200.00" in first and "800.50" in first
+
+
+def test_a_revocation_dated_in_the_future_is_a_chinese_400(app, client, units, create_user, login):
+    create_user("xinhua_staff", role="staff", unit_code="xinhua")
+    login("xinhua_staff")
+    with app.app_context():
+        decision = add_decision(unit_of("xinhua"), decided_on=date(2026, 3, 10))
+        db.session.commit()
+        decision_id = decision.id
+    response = client.post(
+        f"/admin/decisions/{decision_id}/revocation",
+        data={"kind": "revoked", "revoked_on": "2099-01-01", "reason": "复议决定撤销"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "撤销或变更的日期不能晚于今天" in page and "复议决定撤销" in page
+    with app.app_context():
+        assert db.session.get(PenaltyDecision, decision_id).revoked_on is None

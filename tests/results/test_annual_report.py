@@ -267,7 +267,7 @@ def test_a_supervisor_publishes_from_the_back_office(
     response = client.post(
         "/admin/annual-reports/2025", data={"action": "correct", "correct-reason": "  "}
     )
-    assert response.status_code == 200 and "请填写更正原因" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "请填写更正原因" in response.get_data(as_text=True)
     with app.app_context():
         assert report_of(db.session, 2025).revision_count == 1
 

@@ -353,8 +353,13 @@ def decision_revocation(decision_id: int):
         )
         if done:
             return done
-    return render_template(
-        "decisions/admin/step.html", decision=decision, form=form, step="revocation"
+    # a refused date or reason: the form again with the Chinese message, as a 400
+    status = 400 if request.method == "POST" else 200
+    return (
+        render_template(
+            "decisions/admin/step.html", decision=decision, form=form, step="revocation"
+        ),
+        status,
     )
 
 
@@ -385,6 +390,7 @@ def decision_major(decision_id: int):
             db.session.commit()
             flash("已保存。" if changed else "没有需要保存的修改。", "success")
             return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+    status = 400 if request.method == "POST" else 200  # refused: the form again, as a 400
     return render_template(
         "decisions/admin/major.html",
         decision=decision,
@@ -394,4 +400,4 @@ def decision_major(decision_id: int):
         filing_due_on=deadlines.filing_due_on(
             decision.decided_on, working_calendar(), current_settings().filing_days
         ),
-    )
+    ), status

@@ -96,6 +96,7 @@ def report(year: int):
             flash("已发布更正后的新版本，原版本仍可查阅。", "success")
             return redirect(url_for("annual_admin.report", year=year))
     rules = _rules()
+    status = 400 if request.method == "POST" else 200  # refused: the page again, as a 400
     return render_template(
         "results/stats/admin/report.html",
         year=year,
@@ -107,4 +108,4 @@ def report(year: int):
         amounts=AMOUNTS,
         publish_form=publish_form,
         correction_form=correction_form,
-    )
+    ), status
