@@ -50,6 +50,7 @@ BLUEPRINTS = [
     results.admin_bp,
     results.media_admin_bp,
     results.outcomes_admin_bp,
+    results.annual_admin_bp,
     officers.admin_bp,
     officers.api_bp,
     audit.bp,

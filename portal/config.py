@@ -35,6 +35,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_STATS_CACHE_SECONDS": "STATS_CACHE_SECONDS",
     "PORTAL_REQUIRE_TOTP": "REQUIRE_TOTP",
     "PORTAL_PG_BIN_DIR": "PG_BIN_DIR",
+    "PORTAL_FILING_DAYS": "FILING_DAYS",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -45,6 +46,7 @@ INTEGER_SETTINGS = {
     "DECISION_RETENTION_YEARS_PERSON",
     "EVALUATION_MIN_ANSWERS",
     "STATS_CACHE_SECONDS",
+    "FILING_DAYS",
 }
 
 
@@ -132,6 +134,8 @@ def default_settings(instance_path: str) -> dict:
         "DECISION_RETENTION_YEARS": 5,
         #: … or this many when the party is a natural person; the permalink stays either way
         "DECISION_RETENTION_YEARS_PERSON": 2,
+        #: a 重大 decision is filed (备案) with the city bureau within this many calendar days
+        "FILING_DAYS": 15,
     }
 
 

@@ -12,6 +12,7 @@ from portal.officers.demo import load_demo_officers
 from portal.results.demo import load_demo_results
 from portal.results.media.demo import load_demo_media
 from portal.results.outcomes.demo import load_demo_outcomes
+from portal.results.stats.demo import load_demo_annual_reports
 
 #: name → loader, in dependency order; later domains append theirs
 DEMO_LOADERS = {
@@ -23,6 +24,7 @@ DEMO_LOADERS = {
     "media responses": load_demo_media,
     "complaints": load_demo_complaints,
     "complaint outcomes": load_demo_outcomes,
+    "annual reports": load_demo_annual_reports,
 }
 
 

@@ -11,6 +11,7 @@ from portal.officers import models as officer_models
 from portal.opendata import models as opendata_models
 from portal.results import models as results_models
 from portal.results.media import models as media_models
+from portal.results.stats import models as stats_models
 from portal.search import models as search_models
 from portal.staff import models as staff_models
 from portal.subscriptions import models as subscription_models
@@ -27,4 +28,5 @@ __all__ = [
     "search_models",
     "staff_models",
     "subscription_models",
+    "stats_models",
 ]

@@ -1,6 +1,8 @@
 """The OpenAPI 3.1 document of /api/v1/. Each domain adds its paths and schemas here."""
 
 from portal.results.outcomes.openapi_doc import OUTCOME_PATHS, OUTCOME_SCHEMAS
+from portal.results.stats.figures import COUNT_FIELDS as STATS_COUNT_FIELDS
+from portal.results.stats.figures import RATE_FIELDS as STATS_RATE_FIELDS
 
 LIST_PARAMETERS = [
     {
@@ -183,6 +185,11 @@ SCHEMAS = {
             "legal_basis": {"type": ["string", "null"]},
             "penalty": {"type": ["string", "null"]},
             "fine_amount": {"type": ["number", "null"], "description": "元"},
+            "confiscated_income": {"type": ["number", "null"], "description": "没收违法所得，元"},
+            "confiscated_property_value": {
+                "type": ["number", "null"],
+                "description": "没收非法财物价值，元",
+            },
             "decided_on": {"type": "string", "format": "date"},
             "is_major": {"type": "boolean", "description": "重大行政处罚"},
             "published_at": {"type": "string", "format": "date-time"},
@@ -223,37 +230,8 @@ SCHEMAS = {
             "件数与比率（百分数，一位小数；无可计算件数时为 null）。口径见 /stats/#definitions"
         ),
         "properties": {
-            **{
-                name: {"type": "integer"}
-                for name in (
-                    "received",
-                    "accepted",
-                    "rejected",
-                    "closed",
-                    "overdue_now",
-                    "answered",
-                    "answered_with_deadline",
-                    "answered_on_time",
-                    "rated",
-                    "satisfied",
-                    "dissatisfied",
-                    "callback_due",
-                    "called_back",
-                    "decisions_published",
-                    "decisions_published_on_time",
-                )
-            },
-            **{
-                name: {"type": ["number", "null"]}
-                for name in (
-                    "on_time_rate",
-                    "average_days_to_answer",
-                    "satisfaction_rate",
-                    "dissatisfied_share",
-                    "callback_rate",
-                    "publication_on_time_rate",
-                )
-            },
+            **{name: {"type": "integer"} for name in STATS_COUNT_FIELDS},
+            **{name: {"type": ["number", "null"]} for name in STATS_RATE_FIELDS},
         },
     },
     "StatsUnit": {

@@ -45,6 +45,8 @@ class Lifecycle:
     owner_key: str
     #: the item's audit snapshot (before/after of every entry)
     snapshot: Callable[[object], dict]
+    #: whether the kind is in the search index (each public change then writes an outbox row)
+    indexed: bool = True
 
     # --- reading ---
 
@@ -90,6 +92,10 @@ class Lifecycle:
             unit_id=getattr(item, "unit_id", None),
         )
 
+    def _index(self, session, item) -> None:
+        if self.indexed:
+            record_index_change(session, self.kind, item.id)
+
     def submit_for_review(self, session, actor: Actor, item, *, now: datetime | None = None):
         before = self.snapshot(item)
         self._move(item, REVIEW)
@@ -131,7 +137,7 @@ class Lifecycle:
         revision = self._add_revision(session, actor, item, content, "", now)
         item.first_published_at = item.first_published_at or now
         self._audit(session, actor, item, "publish", before)
-        record_index_change(session, self.kind, item.id)
+        self._index(session, item)
         return revision
 
     def correct(
@@ -156,7 +162,7 @@ class Lifecycle:
         self._move(item, PUBLISHED)
         revision = self._add_revision(session, actor, item, content, reason, now or utcnow())
         self._audit(session, actor, item, "correct", before, reason=reason)
-        record_index_change(session, self.kind, item.id)
+        self._index(session, item)
         return revision
 
     def withdraw(
@@ -173,4 +179,4 @@ class Lifecycle:
         item.withdrawal_reason = reason
         item.public_updated_at = now
         self._audit(session, actor, item, "withdraw", before)
-        record_index_change(session, self.kind, item.id)
+        self._index(session, item)

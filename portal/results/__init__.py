@@ -5,10 +5,12 @@ from portal.results.media import media_admin_bp, media_bp
 from portal.results.outcomes import admin_bp as outcomes_admin_bp
 from portal.results.outcomes import bp as outcomes_bp
 from portal.results.stats import bp as stats_bp
+from portal.results.stats.annual_admin import annual_admin_bp
 from portal.results.views import bp
 
 __all__ = [
     "admin_bp",
+    "annual_admin_bp",
     "bp",
     "media_admin_bp",
     "media_bp",

@@ -108,8 +108,10 @@ def logout():
 
 @bp.route("/")
 def dashboard():
+    year = annual_stats.reminder_year(local_today())
+    published = year is not None and annual_stats.is_published(db.session, year)
     return render_template(
-        "staff/dashboard.html", annual_report_year=annual_stats.reminder_year(local_today())
+        "staff/dashboard.html", annual_report_year=year, annual_report_published=published
     )
 
 

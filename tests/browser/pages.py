@@ -31,7 +31,8 @@ PUBLIC_PAGES = [
     "/outcomes/demo-oc-withdraw",
     "/stats/",
     "/stats/?unit=xinhua",
-    "/stats/2025",
+    "/stats/2025?unit=xinhua",  # /stats/2025 itself redirects to the published report
+    "/stats/annual/2025",  # the demo publishes last year's report
     "/reviews/",
     "/reviews/evaluation/1",
     "/reviews/evaluation/2?unit=xinhua",
@@ -88,6 +89,8 @@ ADMIN_PAGES = [
     "/admin/reviews/1",
     "/admin/reviews/results/1",
     "/admin/supervisors/",
+    "/admin/annual-reports/",
+    "/admin/annual-reports/2025",
     "/admin/supervisors/1",
     "/admin/officers/",
     "/admin/officers/new",

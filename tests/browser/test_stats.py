@@ -46,7 +46,7 @@ def test_stats_page(live_server, open_page, screenshot, viewport_name):
     assert received.locator("text").first.bounding_box()["height"] >= 12
     on_time = page.locator('dd[data-figure="on_time_rate"]').text_content()
     assert re.fullmatch(r"\d+\.\d%", on_time)
-    expect(page.get_by_role("link", name="下载 CSV")).to_have_count(6)
+    expect(page.get_by_role("link", name="下载 CSV")).to_have_count(10)
     expect(page.get_by_role("heading", name="口径说明")).to_be_visible()
     _no_page_overflow(page)
     screenshot(page, "stats")
@@ -79,12 +79,31 @@ def _chart_path(name, viewport_name):
     return SCREENSHOTS / f"{name}-{viewport_name}.png"
 
 
-def test_annual_report(live_server, open_page, screenshot):
+def test_published_annual_report(live_server, open_page, screenshot):
+    """The demo publishes last year's report: /stats/<year> leads to the frozen document."""
     last_year = local_today().year - 1
     page = open_page(live_server, f"/stats/{last_year}")
+    assert page.url.endswith(f"/stats/annual/{last_year}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"{last_year}年度行政执法统计年报")
+    expect(page.get_by_text(re.compile(r"^第1版，.*发布"))).to_be_visible()
+    fines = page.locator('dd[data-figure="fines_total"]').text_content()
+    assert re.fullmatch(r"[\d,]+\.\d\d", fines), fines
+    expect(page.locator("table.stats-table")).to_have_count(7)
+    expect(page.get_by_role("heading", name="修订记录")).to_be_visible()
+    expect(page.get_by_role("link", name="CSV")).to_be_visible()
+    _no_page_overflow(page)
+    screenshot(page, "stats-annual-document")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("heading", name="修订记录")).to_be_hidden()
+
+
+def test_annual_report(live_server, open_page, screenshot):
+    """The live figures of last year, per unit, stay printable beside the frozen report."""
+    last_year = local_today().year - 1
+    page = open_page(live_server, f"/stats/{last_year}?unit=xinhua")
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"{last_year}年度")
     _check_charts(page, numbers_everywhere=False)
-    decisions = page.get_by_role("img", name=f"{last_year}年各单位公示行政处罚决定件数")
+    decisions = page.get_by_role("img", name=re.compile(f"{last_year}年.*公示行政处罚决定件数"))
     assert any(re.search(r"\d", text) for text in decisions.locator("text").all_text_contents())
     _no_page_overflow(page)
     screenshot(page, "stats-annual")

@@ -97,7 +97,8 @@ def test_staff_cannot_publish_a_major_decision_a_supervisor_can(app, client, sta
     assert decision_by_doc_no(app, "重大1号").status == "draft"
     client.post(
         f"/admin/decisions/{decision.id}/major",
-        data={"legal_reviewed_on": TODAY.isoformat(), "filing_note": ""},
+        # 法制审核 comes before the decision (河南省重大行政处罚备案审查办法 第五条)
+        data={"legal_reviewed_on": decision.decided_on.isoformat(), "filing_note": ""},
     )
     client.post(f"/admin/decisions/{decision.id}/submit")
     assert decision_by_doc_no(app, "重大1号").status == "review"

@@ -78,7 +78,7 @@ def test_filters(client, make_decision, query, expected):
             violation_type="noise", decided_on=TODAY.replace(year=2025, month=6)
         ),
         "xinhua-major": make_decision(
-            fine_amount="20000", violation="露天烧烤", legal_reviewed_on=TODAY
+            fine_amount="20000", violation="露天烧烤", legal_reviewed_on=TODAY - timedelta(days=3)
         ),
     }
     page = client.get(f"/decisions/?{query}").get_data(as_text=True)

@@ -11,6 +11,7 @@ from flask import current_app, url_for
 
 from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
+from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.officers.models import Officer, OfficerTraining
@@ -211,12 +212,14 @@ SCOPED_URLS = {
     "outcomes_admin.withdraw": outcome_of,
     "complaints_admin.duplicate_link": complaint_of,
     "complaints_admin.duplicate_unlink": complaint_of,
+    "annual_admin.report": lambda unit: {"year": local_today().year - 1},
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
 #: of unit-bound data is scoped (tested in the domain's own tests)
 NOT_UNIT_BOUND = {
     "results_admin.evaluation_period": "a period covers every unit; its answers are scoped",
+    "annual_admin.report": "the annual report covers every unit; the supervision office's",
 }
 
 #: let in: shown, done (redirect), or an empty form refused with its messages (400)
@@ -226,6 +229,7 @@ ACCEPTED = (200, 302, 400)
 OFFICE_ONLY = {
     "staff.user_edit",
     "staff.user_totp_reset",
+    "annual_admin.report",
     "results_admin.review_round",
     "results_admin.publish_review_round",
     "results_admin.correct_review_round",

@@ -1,6 +1,8 @@
 """Back office of penalty decisions: entry, masked preview, review, publication, correction,
 withdrawal, 重大 status, and the list of what is due or late. Unit-scoped throughout."""
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import or_
@@ -129,6 +131,7 @@ def decisions():
 def due():
     today = local_today()
     calendar = working_calendar()
+    settings = current_settings()
     return render_template(
         "decisions/admin/due.html",
         publications=deadlines.publications_due(
@@ -137,9 +140,19 @@ def due():
         withdrawals=deadlines.withdrawals_due(
             db.session, scoped_select(PenaltyDecision), today, calendar
         ),
-        filings=deadlines.filings_pending(db.session, scoped_select(PenaltyDecision)),
+        filings=deadlines.filings_due(
+            db.session, scoped_select(PenaltyDecision), today, calendar, settings.filing_days
+        ),
+        filed_late=deadlines.filed_late(
+            db.session,
+            scoped_select(PenaltyDecision),
+            date(today.year - 1, 1, 1),
+            calendar,
+            settings.filing_days,
+        ),
+        filing_days=settings.filing_days,
         reviews=deadlines.reviews_waiting(db.session, scoped_select(PenaltyDecision)),
-        working_days=current_settings().publication_working_days,
+        working_days=settings.publication_working_days,
         today=today,
     )
 
@@ -176,6 +189,13 @@ def decision(decision_id: int):
         may_review=_may_review(),
         revocation_kinds=REVOCATION_KINDS,
         withdrawal_due_on=deadlines.withdrawal_due_of(decision, working_calendar()),
+        withdrawal_late=deadlines.withdrawal_late(decision, local_today(), working_calendar()),
+        filing_due_on=deadlines.filing_due_of(
+            decision, working_calendar(), current_settings().filing_days
+        ),
+        filing_late=deadlines.filing_late(
+            decision, local_today(), working_calendar(), current_settings().filing_days
+        ),
         published_late=deadlines.published_late(decision),
         public_party=public_party(decision),
     )
@@ -333,8 +353,13 @@ def decision_revocation(decision_id: int):
         )
         if done:
             return done
-    return render_template(
-        "decisions/admin/step.html", decision=decision, form=form, step="revocation"
+    # a refused date or reason: the form again with the Chinese message, as a 400
+    status = 400 if request.method == "POST" else 200
+    return (
+        render_template(
+            "decisions/admin/step.html", decision=decision, form=form, step="revocation"
+        ),
+        status,
     )
 
 
@@ -365,9 +390,14 @@ def decision_major(decision_id: int):
             db.session.commit()
             flash("已保存。" if changed else "没有需要保存的修改。", "success")
             return redirect(url_for("decisions_admin.decision", decision_id=decision.id))
+    status = 400 if request.method == "POST" else 200  # refused: the form again, as a 400
     return render_template(
         "decisions/admin/major.html",
         decision=decision,
         form=form,
         major_reasons=major_reasons_of(decision),
-    )
+        filing_days=current_settings().filing_days,
+        filing_due_on=deadlines.filing_due_on(
+            decision.decided_on, working_calendar(), current_settings().filing_days
+        ),
+    ), status

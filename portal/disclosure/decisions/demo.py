@@ -13,6 +13,7 @@ published one gets its search-outbox row.
 import random
 from collections import defaultdict
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 
@@ -117,10 +118,26 @@ def _lifecycle(
     return plan
 
 
+def _add_confiscations(cases: list[DemoCase]) -> None:
+    """Every 40th case also confiscates unlawful income, every 60th illegal property; a few
+    reach the 重大 threshold through the confiscation alone (no random draws: the rest of
+    the demo stays as it was)."""
+    for number, case in enumerate(cases):
+        threshold = Decimal("10000") if case.party_type == "person" else Decimal("100000")
+        if number % 40 == 7:
+            case.confiscated_income = (
+                threshold if number % 120 == 7 else (case.fine_amount / 2).quantize(CENT)
+            )
+        if number % 60 == 11:
+            case.confiscated_property_value = Decimal("3500.00")
+
+
 def _major_columns(rnd: random.Random, case: DemoCase, today: date) -> dict:
     if not case.is_major:
         return {}
     filed_on = case.decided_on + timedelta(days=rnd.randint(2, 14))
+    if case.decided_on.day % 9 == 0:  # a few filed late, for the back office and the figures
+        filed_on += timedelta(days=10)
     return {
         "legal_reviewed_on": case.decided_on - timedelta(days=rnd.randint(1, 6)),
         "filed_on": filed_on if filed_on <= today and rnd.random() > 0.1 else None,
@@ -129,6 +146,7 @@ def _major_columns(rnd: random.Random, case: DemoCase, today: date) -> dict:
 
 
 #: every column of a demo row, so that all rows insert with one statement
+CENT = Decimal("0.01")
 _ROW_DEFAULTS = {
     "status": DRAFT,
     "revision_count": 0,
@@ -178,10 +196,20 @@ def load_demo_decisions(session) -> tuple[int, int]:
     now = utcnow()
     rnd = random.Random(DEMO_SEED)
     cases = _cases(session, rnd, today)
+    _add_confiscations(cases)
     rows = []
     for case in cases:
         stops, revokes = detect_measures(case.penalty)
-        case.is_major = bool(major_reasons(case.party_type, case.fine_amount, stops, revokes))
+        case.is_major = bool(
+            major_reasons(
+                case.party_type,
+                case.fine_amount,
+                stops,
+                revokes,
+                case.confiscated_income,
+                case.confiscated_property_value,
+            )
+        )
         case.plan = _lifecycle(rnd, case, today, now, calendar)
         row = {
             **_ROW_DEFAULTS,
@@ -201,6 +229,10 @@ def load_demo_decisions(session) -> tuple[int, int]:
             "legal_basis": case.legal_basis,
             "penalty": case.penalty,
             "fine_amount": case.fine_amount,
+            "confiscated_income": case.confiscated_income,
+            "confiscated_property_value": case.confiscated_property_value,
+            "nondisclosure_reason": "",
+            "revocation_recorded_on": None,
             "orders_stop_of_business": stops,
             "revokes_licence": revokes,
             "decided_on": case.decided_on,
@@ -219,11 +251,16 @@ def load_demo_decisions(session) -> tuple[int, int]:
     for row in recent[-2:]:
         row.update(
             revoked_on=today - timedelta(days=1),
+            revocation_recorded_on=today,
             revocation_kind="revoked",
             revocation_reason="该处罚决定已被行政复议决定撤销，待撤下公示信息。",
         )
     if not rows:
         return 0, total()
+    # a few drafts withheld by law (依法不予公开): counted in the statistics, never listed
+    drafts = [row for row in rows if row["status"] == DRAFT and not row["party_is_minor"]]
+    for number, row in enumerate(drafts[5::9]):
+        row["nondisclosure_reason"] = ("privacy", "trade_secret", "other_law")[number % 3]
     _name_showcases(cases, rows, today)
     # the showcases first, so that their back-office ids are 1-5 too (tests/browser/pages.py)
     order = sorted(
@@ -304,7 +341,13 @@ def _name_showcases(cases: list[DemoCase], rows: list[dict], today: date) -> Non
                 and case.decided_on < person_cutoff
             )
         ),
-        "demo-draft": first(lambda case, row: row["status"] == DRAFT and not case.party_is_minor),
+        "demo-draft": first(
+            lambda case, row: (
+                row["status"] == DRAFT
+                and not case.party_is_minor
+                and not row["nondisclosure_reason"]
+            )
+        ),
     }
     for public_id, row in chosen.items():
         row["public_id"] = public_id

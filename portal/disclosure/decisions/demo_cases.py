@@ -26,6 +26,8 @@ class DemoCase:
     fine_amount: Decimal
     decided_on: date
     related_names: str = ""
+    confiscated_income: Decimal = Decimal("0")
+    confiscated_property_value: Decimal = Decimal("0")
     party_is_minor: bool = False
     is_major: bool = False
     #: lifecycle columns of the row (status, dates, revocation …)

@@ -29,6 +29,8 @@ def _entry(view: PublicDecision) -> AtomEntry:
             f"处罚依据：{content.legal_basis}",
             f"处罚内容：{content.penalty}",
             f"罚款金额：{content.fine_amount:.2f}元",
+            f"没收违法所得：{content.confiscated_income:.2f}元",
+            f"没收非法财物价值：{content.confiscated_property_value:.2f}元",
             f"决定日期：{view.decided_on.isoformat()}",
         ]
     )

@@ -7,7 +7,12 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from portal.core.fields import ChineseDateField, ChineseDecimalField
 from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.core.publication import REASON_MAX_LENGTH
-from portal.disclosure.decisions.models import PARTY_TYPES, REVOCATION_KINDS, VIOLATION_TYPES
+from portal.disclosure.decisions.models import (
+    NONDISCLOSURE_REASONS,
+    PARTY_TYPES,
+    REVOCATION_KINDS,
+    VIOLATION_TYPES,
+)
 from portal.disclosure.decisions.working_copy import DECISION_FIELDS
 
 TEXT_LIMIT = 20_000
@@ -38,6 +43,12 @@ class DecisionForm(FlaskForm):
         validators=[_required("当事人姓名或名称"), Length(max=200, message="最多200个字")],
     )
     party_is_minor = BooleanField("当事人为未成年人（决定不予公开）")
+    nondisclosure_reason = SelectField(
+        "依法不予公开",
+        choices={"": "否（依法公示）", **NONDISCLOSURE_REASONS},
+        default="",
+        invalid_choice_message="请从列表中选择不予公开的情形",
+    )
     related_names = TextAreaField(
         "文书中出现的其他自然人姓名",
         validators=[Length(max=2000, message="最多2000个字")],
@@ -66,6 +77,18 @@ class DecisionForm(FlaskForm):
         invalid_message="罚款金额应为数字（单位：元）",
         validators=[Optional(), NumberRange(min=0, message="罚款金额不能为负数")],
     )
+    confiscated_income = ChineseDecimalField(
+        "没收违法所得（元）",
+        places=2,
+        invalid_message="没收违法所得金额应为数字（单位：元）",
+        validators=[Optional(), NumberRange(min=0, message="没收违法所得金额不能为负数")],
+    )
+    confiscated_property_value = ChineseDecimalField(
+        "没收非法财物价值（元）",
+        places=2,
+        invalid_message="没收非法财物价值应为数字（单位：元）",
+        validators=[Optional(), NumberRange(min=0, message="没收非法财物价值不能为负数")],
+    )
     orders_stop_of_business = BooleanField("责令停产停业或关闭")
     revokes_licence = BooleanField("吊销许可证件")
     decided_on = ChineseDateField(
@@ -90,9 +113,9 @@ class RevocationForm(FlaskForm):
         invalid_choice_message="请从列表中选择情形",
     )
     revoked_on = ChineseDateField(
-        "登记日期",
-        invalid_message="登记日期格式应为 年-月-日",
-        validators=[InputRequired("请填写登记日期")],
+        "决定被撤销或变更的日期",
+        invalid_message="日期格式应为 年-月-日",
+        validators=[InputRequired("请填写决定被撤销或变更的日期")],
     )
     reason = TextAreaField(
         "理由及依据（将作为撤下原因公开）",

@@ -39,7 +39,14 @@ REQUIRED_COLUMNS = (
     "fine_amount",
     "decided_on",
 )
-OPTIONAL_COLUMNS = ("violation_type", "related_names", "orders_stop_of_business", "revokes_licence")
+OPTIONAL_COLUMNS = (
+    "violation_type",
+    "related_names",
+    "orders_stop_of_business",
+    "revokes_licence",
+    "confiscated_income",
+    "confiscated_property_value",
+)
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "t", "是"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", "f", "否", ""})
 PARTY_TYPE_WORDS = {
@@ -151,6 +158,8 @@ def parse_row(row: dict, units_by_code: dict[str, Unit]) -> tuple[Unit, dict]:
         "legal_basis": row.get("legal_basis") or "",
         "penalty": row.get("penalty") or "",
         "fine_amount": (row.get("fine_amount") or "").strip() or "0",
+        "confiscated_income": (row.get("confiscated_income") or "").strip() or "0",
+        "confiscated_property_value": (row.get("confiscated_property_value") or "").strip() or "0",
         "orders_stop_of_business": _flag(
             row.get("orders_stop_of_business"), "orders_stop_of_business"
         ),
@@ -269,6 +278,9 @@ def import_command(csv_file: str, publish: bool, skip_existing: bool) -> None:
       related_names   other persons named in the texts, separated by ; (masked everywhere)
       orders_stop_of_business, revokes_licence
                       true | false; also recognised in the penalty text
+      confiscated_income, confiscated_property_value
+                      没收违法所得 and the value of 没收非法财物, in yuan (0 or empty: none);
+                      they count toward 重大 like the fine
 
     Every row is checked first. If any row is wrong, nothing is imported and each problem
     is listed with its line number; exit status 1.

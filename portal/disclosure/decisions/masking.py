@@ -17,6 +17,8 @@ MASKED_TEXT_FIELDS = {
     "legal_basis": "处罚依据",
     "penalty": "处罚内容",
 }
+
+
 def public_party(decision: PenaltyDecision) -> str:
     return mask_party_name(decision.party_name, decision.party_type)
 
@@ -44,6 +46,8 @@ def masked_content(decision: PenaltyDecision) -> dict:
             for field in MASKED_TEXT_FIELDS
         },
         "fine_amount": decision.fine_amount,
+        "confiscated_income": decision.confiscated_income,
+        "confiscated_property_value": decision.confiscated_property_value,
         "decided_on": decision.decided_on,
         "is_major": decision.is_major,
     }

@@ -46,6 +46,14 @@ REVOCATION_KINDS = {
     "unlawful": "被确认违法",
     "invalid": "被确认无效",
 }
+#: why a decision that is not a minor's is withheld from publication (依法不予公开); the
+#: statistics count each category, no list ever shows them
+NONDISCLOSURE_REASONS = {
+    "state_secret": "涉及国家秘密",
+    "trade_secret": "涉及商业秘密",
+    "privacy": "涉及个人隐私",
+    "other_law": "其他依法不予公开情形",
+}
 FINE = Numeric(12, 2)
 
 
@@ -60,6 +68,15 @@ class PenaltyDecision(PublishableMixin, db.Model):
         CheckConstraint(f"party_type IN {_in(PARTY_TYPES)}", name="party_type"),
         CheckConstraint(f"violation_type IN {_in(VIOLATION_TYPES)}", name="violation_type"),
         CheckConstraint("fine_amount >= 0", name="fine_not_negative"),
+        CheckConstraint(
+            "confiscated_income >= 0 AND confiscated_property_value >= 0",
+            name="confiscation_not_negative",
+        ),
+        # a decision withheld by law is never published either
+        CheckConstraint(
+            "nondisclosure_reason = '' OR status IN ('draft', 'review')",
+            name="withheld_never_published",
+        ),
         # a minor's decision is never published (SPEC)
         CheckConstraint(
             "NOT party_is_minor OR status IN ('draft', 'review')", name="minor_never_published"
@@ -106,6 +123,12 @@ class PenaltyDecision(PublishableMixin, db.Model):
     penalty: Mapped[str] = mapped_column(Text, default="")
     #: in yuan; 0 when there is no fine
     fine_amount: Mapped[Decimal] = mapped_column(FINE, default=Decimal("0"))
+    #: 没收违法所得, in yuan (0: none)
+    confiscated_income: Mapped[Decimal] = mapped_column(FINE, default=Decimal("0"))
+    #: 没收非法财物: the value of what was confiscated, in yuan (0: none)
+    confiscated_property_value: Mapped[Decimal] = mapped_column(FINE, default=Decimal("0"))
+    #: one of NONDISCLOSURE_REASONS when the decision is withheld by law ("" otherwise)
+    nondisclosure_reason: Mapped[str] = mapped_column(String(16), default="")
     #: 责令停产停业 / 责令关闭 — one of the measures that make a decision 重大
     orders_stop_of_business: Mapped[bool] = mapped_column(default=False)
     #: 吊销许可证件
@@ -123,9 +146,12 @@ class PenaltyDecision(PublishableMixin, db.Model):
     #: 备案 with the city bureau on this date (None: not yet)
     filed_on: Mapped[date | None] = mapped_column(Date)
     filing_note: Mapped[str] = mapped_column(String(200), default="")
-    #: the decision was revoked, changed or found unlawful: recorded on this date, which
-    #: starts the 3-working-day period for withdrawing it
+    #: the decision was revoked, changed or found unlawful on this date (the date of the
+    #: 复议决定, judgment or the organ's own decision): the 3-working-day period for
+    #: withdrawing it runs from here (行政处罚法 第48条), not from when staff recorded it
     revoked_on: Mapped[date | None] = mapped_column(Date)
+    #: when staff recorded the revocation in the portal
+    revocation_recorded_on: Mapped[date | None] = mapped_column(Date)
     revocation_kind: Mapped[str] = mapped_column(String(12), default="")
     revocation_reason: Mapped[str] = mapped_column(Text, default="")
     #: ``form`` or ``import``
@@ -155,6 +181,11 @@ class PenaltyDecision(PublishableMixin, db.Model):
         return PARTY_TYPES[self.party_type]
 
     @property
+    def withheld(self) -> bool:
+        """Never published: a minor's decision, or one withheld by law."""
+        return self.party_is_minor or bool(self.nondisclosure_reason)
+
+    @property
     def related_name_list(self) -> list[str]:
         return [name.strip() for name in (self.related_names or "").splitlines() if name.strip()]
 
@@ -176,6 +207,8 @@ class DecisionRevision(RevisionMixin, db.Model):
     legal_basis: Mapped[str] = mapped_column(Text)
     penalty: Mapped[str] = mapped_column(Text)
     fine_amount: Mapped[Decimal] = mapped_column(FINE)
+    confiscated_income: Mapped[Decimal] = mapped_column(FINE, default=Decimal("0"))
+    confiscated_property_value: Mapped[Decimal] = mapped_column(FINE, default=Decimal("0"))
     decided_on: Mapped[date] = mapped_column(Date)
     is_major: Mapped[bool]
 
@@ -195,6 +228,8 @@ PUBLIC_FIELDS = (
     "legal_basis",
     "penalty",
     "fine_amount",
+    "confiscated_income",
+    "confiscated_property_value",
     "decided_on",
     "is_major",
 )

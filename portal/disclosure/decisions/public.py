@@ -136,6 +136,10 @@ def decision_json(view: PublicDecision, history: list[PublicRevisionNote] | None
         "legal_basis": content.legal_basis if content else None,
         "penalty": content.penalty if content else None,
         "fine_amount": _amount(content.fine_amount) if content else None,
+        "confiscated_income": _amount(content.confiscated_income) if content else None,
+        "confiscated_property_value": (
+            _amount(content.confiscated_property_value) if content else None
+        ),
         "decided_on": _iso(view.decided_on),
         "is_major": view.is_major,
         "published_at": utc_iso(view.first_published_at),
@@ -165,6 +169,8 @@ CSV_HEADER = [
     "legal_basis",
     "penalty",
     "fine_amount",
+    "confiscated_income",
+    "confiscated_property_value",
     "decided_on",
     "is_major",
     "published_at",
@@ -173,8 +179,11 @@ CSV_HEADER = [
     "status",
     "url",
 ]
+
+
 def decision_csv_row(view: PublicDecision) -> list:
     data = decision_json(view)
     data["is_major"] = "是" if view.is_major else "否"
-    data["fine_amount"] = f"{view.content.fine_amount:.2f}" if view.content else ""
+    for column in ("fine_amount", "confiscated_income", "confiscated_property_value"):
+        data[column] = f"{getattr(view.content, column):.2f}" if view.content else ""
     return [data[column] for column in CSV_HEADER]

@@ -19,6 +19,7 @@ from portal.disclosure.decisions.masking import (
     public_party,
 )
 from portal.disclosure.decisions.models import (
+    NONDISCLOSURE_REASONS,
     REVOCATION_KINDS,
     DecisionRevision,
     PenaltyDecision,
@@ -45,6 +46,9 @@ def decision_snapshot(decision: PenaltyDecision) -> dict:
         "party_is_minor": decision.party_is_minor,
         "violation_type": decision.violation_type,
         "fine_amount": str(decision.fine_amount),
+        "confiscated_income": str(decision.confiscated_income),
+        "confiscated_property_value": str(decision.confiscated_property_value),
+        "nondisclosure_reason": decision.nondisclosure_reason or None,
         "orders_stop_of_business": decision.orders_stop_of_business,
         "revokes_licence": decision.revokes_licence,
         "decided_on": decision.decided_on,
@@ -55,6 +59,7 @@ def decision_snapshot(decision: PenaltyDecision) -> dict:
         "filed_on": decision.filed_on,
         "filing_note": decision.filing_note or None,
         "revoked_on": decision.revoked_on,
+        "revocation_recorded_on": decision.revocation_recorded_on,
         "revocation_kind": decision.revocation_kind or None,
         "texts_fingerprint": private_fingerprint(decision),
     }
@@ -132,11 +137,20 @@ def update_decision(
 # --- publication -----------------------------------------------------------------------------
 
 
+LEGAL_REVIEW_AFTER_DECISION = (
+    "法制审核日期不能晚于处罚决定日期：重大行政处罚应在作出决定前进行法制审核"
+    "（河南省重大行政处罚备案审查办法 第五条）。"
+)
+
+
 def publication_problems(decision: PenaltyDecision, *, may_review: bool) -> list[str]:
     """Why ``decision`` may not be published now by someone who may (not) review; [] if it may."""
     problems = []
     if decision.party_is_minor:
         problems.append("当事人为未成年人：对未成年人的处罚决定依法不予公开。")
+    if decision.nondisclosure_reason:
+        label = NONDISCLOSURE_REASONS[decision.nondisclosure_reason]
+        problems.append(f"该决定{label}，依法不予公开。")
     if decision.revoked_on is not None:
         problems.append("该决定已登记被撤销、变更或确认违法，不再公示。")
     if decision.status not in (DRAFT, REVIEW):
@@ -144,6 +158,8 @@ def publication_problems(decision: PenaltyDecision, *, may_review: bool) -> list
     if decision.is_major:
         if decision.legal_reviewed_on is None:
             problems.append("重大行政处罚决定须先完成法制审核：请在“重大处罚”页登记审核日期。")
+        elif decision.legal_reviewed_on > decision.decided_on:
+            problems.append(LEGAL_REVIEW_AFTER_DECISION)
         if not may_review:
             problems.append("重大行政处罚决定须经综合监督科审核后公示：请提交审核。")
     return problems
@@ -163,6 +179,8 @@ def submit_decision(session, actor: Actor, decision: PenaltyDecision, *, now=Non
     """Send a draft to the supervisors (required for 重大 decisions, allowed for any)."""
     if decision.party_is_minor:
         raise PublicationError("当事人为未成年人：对未成年人的处罚决定依法不予公开，无需审核。")
+    if decision.nondisclosure_reason:
+        raise PublicationError("该决定依法不予公开，无需审核。")
     if decision.revoked_on is not None:
         raise PublicationError("该决定已登记被撤销、变更或确认违法，不再公示。")
     DECISION_LIFECYCLE.submit_for_review(session, actor, decision, now=now)
@@ -200,6 +218,8 @@ def correct_decision(
         check_doc_no_unique(session, decision, decision.unit_id)
     if decision.party_is_minor:
         raise PublicationError("当事人为未成年人的决定不得公示：请撤下该决定。", "party_is_minor")
+    if decision.nondisclosure_reason:
+        raise PublicationError("依法不予公开的决定不得公示：请撤下该决定。", "nondisclosure_reason")
     return DECISION_LIFECYCLE.correct(
         session,
         actor,
@@ -227,23 +247,25 @@ def record_revocation(
     reason: str,
     today: date,
 ) -> None:
-    """Record that the decision was revoked, changed or found unlawful (行政处罚法 第48条):
-    a published one is then due for withdrawal within 3 working days of ``revoked_on``."""
+    """Record that the decision was revoked, changed or found unlawful on ``revoked_on``
+    (行政处罚法 第48条): a published one is due for withdrawal within 3 working days of that
+    day — however late staff record it here (``today`` is kept as the recording date)."""
     if decision.revoked_on is not None:
         raise PublicationError("已经登记过撤销、变更或确认违法")
     if kind not in REVOCATION_KINDS:
         raise PublicationError("请选择情形", "kind")
     if revoked_on is None:
-        raise PublicationError("请填写登记日期", "revoked_on")
+        raise PublicationError("请填写决定被撤销或变更的日期", "revoked_on")
     if revoked_on > today:
-        raise PublicationError("登记日期不能晚于今天", "revoked_on")
+        raise PublicationError("撤销或变更的日期不能晚于今天", "revoked_on")
     if revoked_on < decision.decided_on:
-        raise PublicationError("登记日期不能早于处罚决定日期", "revoked_on")
+        raise PublicationError("撤销或变更的日期不能早于处罚决定日期", "revoked_on")
     reason = (reason or "").strip()
     if not reason:
         raise PublicationError("请填写理由（如复议决定书、判决书文号）", "reason")
     before = decision_snapshot(decision)
     decision.revoked_on = revoked_on
+    decision.revocation_recorded_on = today
     decision.revocation_kind = kind
     decision.revocation_reason = reason
     _audit(session, actor, decision, "revocation", before)
@@ -275,6 +297,8 @@ def update_major_review(
     ):
         if day is not None and day > today:
             raise PublicationError(f"{label}不能晚于今天", field)
+    if legal_reviewed_on is not None and legal_reviewed_on > decision.decided_on:
+        raise PublicationError(LEGAL_REVIEW_AFTER_DECISION, "legal_reviewed_on")
     if filed_on is not None and filed_on < decision.decided_on:
         raise PublicationError("备案日期不能早于处罚决定日期", "filed_on")
     before = decision_snapshot(decision)

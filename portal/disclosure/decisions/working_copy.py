@@ -8,7 +8,12 @@ from sqlalchemy import func, select
 
 from portal.core.calendar import WorkingCalendar
 from portal.core.publication import PublicationError
-from portal.disclosure.decisions.models import PARTY_TYPES, VIOLATION_TYPES, PenaltyDecision
+from portal.disclosure.decisions.models import (
+    NONDISCLOSURE_REASONS,
+    PARTY_TYPES,
+    VIOLATION_TYPES,
+    PenaltyDecision,
+)
 from portal.disclosure.decisions.rules import (
     DecisionSettings,
     detect_measures,
@@ -31,6 +36,9 @@ DECISION_FIELDS = (
     "legal_basis",
     "penalty",
     "fine_amount",
+    "confiscated_income",
+    "confiscated_property_value",
+    "nondisclosure_reason",
     "orders_stop_of_business",
     "revokes_licence",
     "decided_on",
@@ -48,17 +56,26 @@ def _text(data: dict, field: str, label: str, required: bool = False) -> str:
     return value
 
 
-def _fine(value) -> Decimal:
+#: the amounts in yuan a decision carries: field → label
+AMOUNT_LABELS = {
+    "fine_amount": "罚款金额",
+    "confiscated_income": "没收违法所得金额",
+    "confiscated_property_value": "没收非法财物价值",
+}
+
+
+def _amount(value, field: str = "fine_amount") -> Decimal:
+    label = AMOUNT_LABELS[field]
     if value in (None, ""):
         return Decimal("0")
     try:
         amount = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
-        raise PublicationError("罚款金额应为数字（单位：元）", "fine_amount") from None
+        raise PublicationError(f"{label}应为数字（单位：元）", field) from None
     if not amount.is_finite() or amount < 0 or amount >= MAX_FINE:
-        raise PublicationError("罚款金额应为不小于0的数字（单位：元）", "fine_amount")
+        raise PublicationError(f"{label}应为不小于0的数字（单位：元）", field)
     if amount != amount.quantize(Decimal("0.01")):
-        raise PublicationError("罚款金额最多保留两位小数", "fine_amount")
+        raise PublicationError(f"{label}最多保留两位小数", field)
     return amount.quantize(Decimal("0.01"))
 
 
@@ -86,6 +103,14 @@ def apply_working_copy(
         raise PublicationError("处罚决定日期不能晚于今天", "decided_on")
     if decided_on < FIRST_DECISION_DATE:
         raise PublicationError("处罚决定日期不能早于2000年", "decided_on")
+    if decision.legal_reviewed_on is not None and decided_on < decision.legal_reviewed_on:
+        raise PublicationError(
+            f"处罚决定日期不能早于已登记的法制审核日期（{decision.legal_reviewed_on.isoformat()}）",
+            "decided_on",
+        )
+    nondisclosure = data.get("nondisclosure_reason") or ""
+    if nondisclosure and nondisclosure not in NONDISCLOSURE_REASONS:
+        raise PublicationError("请从列表中选择不予公开的情形", "nondisclosure_reason")
     related = [line.strip() for line in (data.get("related_names") or "").splitlines()]
     if any(0 < len(name) < 2 for name in related):
         raise PublicationError("其他人员姓名至少两个字，每行一个", "related_names")
@@ -99,7 +124,9 @@ def apply_working_copy(
     decision.facts = _text(data, "facts", "违法事实")
     decision.legal_basis = _text(data, "legal_basis", "处罚依据", required=True)
     decision.penalty = _text(data, "penalty", "处罚内容", required=True)
-    decision.fine_amount = _fine(data.get("fine_amount"))
+    for field in AMOUNT_LABELS:
+        setattr(decision, field, _amount(data.get(field), field))
+    decision.nondisclosure_reason = nondisclosure
     stops, revokes = detect_measures(decision.penalty)
     decision.orders_stop_of_business = bool(data.get("orders_stop_of_business")) or stops
     decision.revokes_licence = bool(data.get("revokes_licence")) or revokes
@@ -116,6 +143,8 @@ def major_reasons_of(decision: PenaltyDecision) -> list[str]:
         decision.fine_amount,
         decision.orders_stop_of_business,
         decision.revokes_licence,
+        decision.confiscated_income,
+        decision.confiscated_property_value,
     )
 
 

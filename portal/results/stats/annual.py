@@ -7,6 +7,11 @@ a parameter so that tests can pick January or February.
 
 from datetime import date
 
+from sqlalchemy import select
+
+from portal.core.publication import PUBLISHED
+from portal.results.stats.models import AnnualReport
+
 #: the last day of January on which the previous year's report is due
 DUE_DAY = 31
 
@@ -19,3 +24,9 @@ def report_available(year: int, today: date) -> bool:
 def reminder_year(today: date) -> int | None:
     """The year whose report staff must publish this month, or None outside January."""
     return today.year - 1 if today.month == 1 and today.day <= DUE_DAY else None
+
+
+def is_published(session, year: int) -> bool:
+    """Whether the frozen report of ``year`` has been published (the reminder then stops)."""
+    status = session.scalar(select(AnnualReport.status).where(AnnualReport.year == year))
+    return status == PUBLISHED

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from portal.results.stats.queries import Figures, Report
+from portal.results.stats.figures import EXEMPTION_FIGURES, Figures, Report
 
 HANDLING = [
     ("received", "收到"),
@@ -15,21 +15,36 @@ HANDLING = [
     ("on_time_rate", "按期答复率（%）"),
     ("average_days", "平均答复用时（天）"),
 ]
+#: 当前超期 is a figure of today: per unit, never per month
+HANDLING_MONTHS = [column for column in HANDLING if column[0] != "overdue_now"]
+LATENESS = [
+    ("late_acceptances", "逾期受理"),
+    ("late_answers", "逾期答复"),
+    ("late_rehandling_answers", "逾期复查答复"),
+    ("late_withdrawals", "逾期撤下处罚决定"),
+    ("late_filings", "逾期备案"),
+]
 SATISFACTION = [
     ("rated", "参评件数"),
     ("satisfied", "满意件数"),
     ("satisfaction_rate", "满意率（%）"),
     ("dissatisfied", "差评件数"),
     ("dissatisfied_share", "差评占比（%）"),
-    ("callback_due", "应回访差评"),
+    ("callback_due", "实名差评"),
     ("called_back", "已回访"),
-    ("callback_rate", "回访率（%）"),
+    ("callback_rate", "实名差评回访率（%）"),
 ]
 DECISIONS = [
     ("decisions_published", "公示处罚决定"),
+    ("decisions_due", "应公示"),
     ("decisions_on_time", "按期公示"),
+    ("decisions_late", "逾期"),
+    ("decisions_unpublished_late", "其中逾期未公示"),
     ("publication_on_time_rate", "按期公示率（%）"),
+    ("decisions_overdue_now", "当前超期未公示"),
 ]
+DECISIONS_MONTHS = [column for column in DECISIONS if column[0] != "decisions_overdue_now"]
+EXEMPTIONS = [*EXEMPTION_FIGURES.items(), ("exempt_total", "合计")]
 
 
 @dataclass(frozen=True)
@@ -44,11 +59,15 @@ TABLES = {
     spec.slug: spec
     for spec in (
         TableSpec("units", "各单位办理情况", "unit", HANDLING),
-        TableSpec("months", "各月办理情况", "month", HANDLING),
+        TableSpec("months", "各月办理情况", "month", HANDLING_MONTHS),
+        TableSpec("late-units", "各单位逾期情况", "unit", LATENESS),
+        TableSpec("late-months", "各月逾期情况", "month", LATENESS),
         TableSpec("satisfaction-units", "各单位满意度与差评回访", "unit", SATISFACTION),
         TableSpec("satisfaction-months", "各月满意度与差评回访", "month", SATISFACTION),
         TableSpec("decisions-units", "各单位行政处罚决定公示", "unit", DECISIONS),
-        TableSpec("decisions-months", "各月行政处罚决定公示", "month", DECISIONS),
+        TableSpec("decisions-months", "各月行政处罚决定公示", "month", DECISIONS_MONTHS),
+        TableSpec("exempt-units", "各单位依法不予公开的处罚决定", "unit", EXEMPTIONS),
+        TableSpec("exempt-months", "各月依法不予公开的处罚决定", "month", EXEMPTIONS),
     )
 }
 

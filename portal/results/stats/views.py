@@ -1,15 +1,17 @@
 """/stats/ (the year's figures), /stats/<year> (the annual report), CSV and /api/v1/stats."""
 
-from flask import Blueprint, abort, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from portal.complaints.models import Complaint
 from portal.core.downloads import csv_download
 from portal.core.models import local_today, utcnow
+from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.results import charts
 from portal.results.stats import annual, cache
+from portal.results.stats.models import AnnualReport
 from portal.results.stats.queries import Report, UnitRef, compute_report
 from portal.results.stats.tables import (
     TABLES,
@@ -57,7 +59,16 @@ def get_report(year: int, unit: UnitRef | None, units: list[UnitRef]) -> Report:
     """The report of ``year`` for ``unit`` (None: the city), from the cache when fresh."""
     return cache.cached(
         ("stats", year, unit.code if unit else ""),
-        lambda: compute_report(db.session, year, unit, units, local_today(), utcnow()),
+        lambda: compute_report(
+            db.session,
+            year,
+            unit,
+            units,
+            local_today(),
+            utcnow(),
+            calendar=working_calendar(),
+            filing_days=current_settings().filing_days,
+        ),
     )
 
 
@@ -151,6 +162,7 @@ def index():
         years=_years(today),
         units=_all_units(),
         annual_year=today.year - 1,
+        annual_published=_frozen_report(today.year - 1) is not None,
     )
 
 
@@ -164,8 +176,20 @@ def annual_report(year: int):
             message = f"没有{year}年度的统计年报。"
         abort(404, description=message)
     units = _all_units()
-    report = get_report(year, parse_unit(request.args.get("unit"), units), units)
-    return render_template("results/stats/annual.html", **_context(report))
+    unit = parse_unit(request.args.get("unit"), units)
+    frozen = _frozen_report(year)
+    if frozen is not None and unit is None:
+        # the published, frozen report is the annual report; this page stays for units
+        return redirect(url_for("stats.annual_document", year=year))
+    report = get_report(year, unit, units)
+    return render_template("results/stats/annual.html", **_context(report), frozen=frozen)
+
+
+def _frozen_report(year: int) -> AnnualReport | None:
+    """The published annual report of ``year``, if any."""
+    return db.session.scalars(
+        select(AnnualReport).where(AnnualReport.year == year, AnnualReport.status == "published")
+    ).first()
 
 
 @bp.route("/stats/<slug>.csv")
@@ -176,6 +200,15 @@ def table_csv(slug: str):
     report = _request_report(local_today().year)
     suffix = f"-{report.unit.code}" if report.unit else ""
     return csv_download(f"stats-{report.year}-{slug}{suffix}.csv", *csv_table(spec, report))
+
+
+#: figures of today, not of a month: left out of the month rows
+TODAY_FIGURES = ("overdue_now", "decisions_overdue_now")
+
+
+def _monthly(figures) -> dict:
+    data = figures.as_dict()
+    return {key: value for key, value in data.items() if key not in TODAY_FIGURES}
 
 
 def _unit_json(ref: UnitRef) -> dict:
@@ -195,6 +228,6 @@ def api_stats():
             "units": [
                 {"unit": _unit_json(ref), **figures.as_dict()} for ref, figures in report.units
             ],
-            "months": [{"month": month, **figures.as_dict()} for month, figures in report.months],
+            "months": [{"month": month, **_monthly(figures)} for month, figures in report.months],
         }
     )
