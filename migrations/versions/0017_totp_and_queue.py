@@ -2,7 +2,7 @@
 who has a case open (the busy queue)
 
 Revision ID: 0017_totp_and_queue
-Revises: 0009_review_round_lifecycle
+Revises: 0015_integrity_and_subscriptions
 Create Date: 2026-12-04 20:50:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = "0017_totp_and_queue"
-down_revision = "0009_review_round_lifecycle"
+down_revision = "0015_integrity_and_subscriptions"
 branch_labels = None
 depends_on = None
 
