@@ -50,6 +50,7 @@ BLUEPRINTS = [
     officers.api_bp,
     audit.bp,
     complaints.admin_bp,
+    kiosk.admin_bp,
 ]
 
 
