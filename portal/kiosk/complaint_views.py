@@ -153,7 +153,7 @@ def receipt():
         "kiosk/receipt.html",
         complaint=saved,
         query_code=code,
-        qr=qr_svg(track_url, f"受理编号{tracking_no}的查询网址二维码"),
+        qr=qr_svg(track_url, f"受理编号{tracking_no}的查询网址二维码", scalable=True),
         track_url=track_url,
         printed_on=local_today(),
         hotline=current_app.config["COMPLAINT_HOTLINE"],
