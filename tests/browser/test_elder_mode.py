@@ -21,6 +21,37 @@ LOOKED_AT = {
     "stats": "/stats/?unit=xinhua",
 }
 
+#: one page of each public template (PUBLIC_PAGES lists many variants of the same templates;
+#: the CI budget pays for every page load)
+ELDER_AXE_PAGES = [
+    "/",
+    "/disclosure/",
+    "/disclosure/units/xinhua",
+    "/disclosure/documents/d-xinhua-4",
+    "/decisions/",
+    "/decisions/demo-corrected",
+    "/decisions/demo-withdrawn",
+    "/officers/",
+    "/officers/lookup",
+    "/officers/lookup?badge=110001",
+    "/officers/lookup?badge=110003",
+    "/complaints/new",
+    "/track",
+    "/outcomes/",
+    "/outcomes/demo-oc-correct",
+    "/stats/",
+    "/reviews/",
+    "/reviews/evaluation/1",
+    "/reviews/evaluation/2/answer",
+    "/reviews/case-files/demo-review-2025",
+    "/supervisors/",
+    "/media/",
+    "/media/media-corrected",
+    "/search?q=%E6%96%B0%E5%8D%8E%E5%8C%BA",
+    "/no-such-page",
+]
+assert set(ELDER_AXE_PAGES) <= set(PUBLIC_PAGES)
+
 #: what breaks the rules on the page: small text, tight lines, small controls, overflow
 MEASURE = """() => {
   const problems = [];
@@ -50,8 +81,13 @@ MEASURE = """() => {
         problems.push(`control ${Math.round(box.width)}×${Math.round(box.height)}: `
                       + `${el.tagName} ${(el.textContent || el.name || '').trim().slice(0, 20)}`);
     });
-  if (document.documentElement.scrollWidth > window.innerWidth)
-    problems.push(`horizontal overflow ${document.documentElement.scrollWidth}px`);
+  // the layout viewport of a phone widens to fit overflowing content: compare with 390 px
+  Array.from(document.querySelectorAll('main *, header *'))
+    .filter(el => visible(el) && el.getBoundingClientRect().right > 391)
+    .filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= 391)
+    .slice(0, 3)
+    .forEach(el => problems.push(`wider than the phone: ${el.tagName}.${el.className} `
+                                 + `${Math.round(el.getBoundingClientRect().right)}px`));
   return problems;
 }"""
 
@@ -75,8 +111,8 @@ def test_elder_mode_on_public_pages_at_phone_size(live_server, browser, axe_sour
         if found:
             problems[path] = found[:8]
     assert problems == {}
-    # axe on every public page in 长辈模式
-    for path in PUBLIC_PAGES:
+    # axe on every public page template in 长辈模式
+    for path in ELDER_AXE_PAGES:
         page.goto(live_server.url + path)
         found = violations_on(page, axe_source)
         if found:
