@@ -13,6 +13,7 @@ from flask import (
     abort,
     current_app,
     g,
+    has_request_context,
     make_response,
     redirect,
     render_template,
@@ -58,7 +59,7 @@ def _never_cached(response):
 
 @bp.app_context_processor
 def _kiosk_context():
-    if not request.path.startswith("/kiosk"):
+    if not has_request_context() or not request.path.startswith("/kiosk"):
         return {}
     kiosk = current_kiosk()
     unit = kiosk.unit if kiosk else None

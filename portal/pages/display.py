@@ -5,7 +5,7 @@ the person. The toggle is a link (it works without script) that sets the cookie 
 to the page it came from.
 """
 
-from flask import redirect, request
+from flask import has_request_context, redirect, request
 
 from portal.pages.views import bp
 
@@ -15,7 +15,8 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 def elder_mode() -> bool:
-    return request.cookies.get(COOKIE_NAME) == ELDER
+    # e-mails are rendered outside any request: no cookie, no 长辈模式
+    return has_request_context() and request.cookies.get(COOKIE_NAME) == ELDER
 
 
 def _safe_next(target: str | None) -> str:

@@ -133,3 +133,32 @@ def test_elder_mode_on_public_pages_at_phone_size(live_server, browser, axe_sour
     page.screenshot(path=str(SCREENSHOTS / "elder-receipt-phone.png"), full_page=True)
     assert page.evaluate(MEASURE) == []
     context.close()
+
+
+#: a browser whose speech synthesis has the given voices, recording what it is asked to say
+FAKE_SPEECH = """(lang) => {
+  window.spoken = [];
+  const voices = lang ? [{lang, name: 'test voice'}] : [];
+  Object.defineProperty(window, 'speechSynthesis', {value: {
+    speaking: false, getVoices: () => voices, addEventListener: () => {}, cancel: () => {},
+    speak: (utterance) => window.spoken.push(utterance.text)}});
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+}"""
+
+
+def test_read_aloud_shows_only_with_a_chinese_voice(live_server, browser):
+    spoken = {}
+    for lang in ("zh-CN", "en-US", ""):
+        context = browser.new_context(locale="zh-CN", **VIEWPORTS["desktop"])
+        context.add_init_script(f"({FAKE_SPEECH})({lang!r})")
+        page = context.new_page()
+        page.goto(live_server.url + "/officers/lookup?badge=110001")
+        button = page.get_by_role("button", name="朗读")
+        if lang == "zh-CN":
+            button.click()
+            spoken[lang] = page.evaluate("window.spoken")
+        else:
+            expect(page.locator(".read-aloud")).to_be_hidden()
+            spoken[lang] = None
+        context.close()
+    assert "有效" in spoken["zh-CN"][0] and "投诉该执法人员" not in spoken["zh-CN"][0]

@@ -13,6 +13,7 @@ from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
 from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.kiosk.services import enrol_kiosk
 from portal.officers.models import Officer, OfficerTraining
 from portal.officers.photos import store_photo
 from portal.officers.services import add_training, create_officer
@@ -161,6 +162,14 @@ def outcome_of(unit: Unit) -> dict:
     return {"outcome_id": published(current_app, unit.code).id}
 
 
+def kiosk_of(unit: Unit) -> dict:
+    enrolment = enrol_kiosk(
+        db.session, CLI_ACTOR, name=f"{unit.code}大厅1号机", location="", unit=unit
+    )
+    db.session.commit()
+    return {"kiosk_id": enrolment.kiosk.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -208,6 +217,8 @@ SCOPED_URLS = {
     "outcomes_admin.outcome": outcome_of,
     "outcomes_admin.correct": outcome_of,
     "outcomes_admin.withdraw": outcome_of,
+    "kiosks_admin.renew": kiosk_of,
+    "kiosks_admin.revoke": kiosk_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
@@ -231,7 +242,12 @@ OFFICE_ONLY = {
     "results_admin.supervisor_remove",
     "decisions_admin.decision_return",
     "media_admin.media_return",
+    "kiosks_admin.renew",
+    "kiosks_admin.revoke",
 }
+
+#: pages for administrators only: supervisors get 403 too
+ADMIN_ONLY = {"staff.user_edit", "kiosks_admin.renew", "kiosks_admin.revoke"}
 
 
 @pytest.fixture
@@ -297,7 +313,7 @@ def test_staff_of_the_same_unit_gets_in(app, client, login, two_units, endpoint)
             assert response.status_code in ACCEPTED, method
 
 
-@pytest.mark.parametrize("endpoint", sorted(set(SCOPED_URLS) - {"staff.user_edit"}))
+@pytest.mark.parametrize("endpoint", sorted(set(SCOPED_URLS) - ADMIN_ONLY))
 def test_supervisor_sees_every_unit(app, client, login, two_units, endpoint):
     url = url_for_record(app, endpoint, "unit-b")
     login("supervisor")
