@@ -57,6 +57,7 @@ BLUEPRINTS = [
     complaints.admin_bp,
     opendata.bp,
     subscriptions.bp,
+    kiosk.admin_bp,
 ]
 
 

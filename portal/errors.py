@@ -43,8 +43,10 @@ def error_response(status: int, detail: str | None = None, retry_after: int | No
         body = {"error": {"status": status, "title": title, "message": message}}
         response = make_response(jsonify(body), status)
     else:
+        # the kiosk's own error screen: no links that leave the kiosk
+        template = "kiosk/error.html" if request.path.startswith("/kiosk") else "errors/error.html"
         page = render_template(
-            "errors/error.html",
+            template,
             status=status,
             title=title,
             message=message,

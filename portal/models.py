@@ -7,6 +7,7 @@ from portal.audit import models as audit_models
 from portal.complaints import models as complaint_models
 from portal.disclosure import models as disclosure_models
 from portal.disclosure.decisions import models as decision_models
+from portal.kiosk import models as kiosk_models
 from portal.officers import models as officer_models
 from portal.opendata import models as opendata_models
 from portal.results import models as results_models
@@ -21,6 +22,7 @@ __all__ = [
     "complaint_models",
     "decision_models",
     "disclosure_models",
+    "kiosk_models",
     "media_models",
     "officer_models",
     "opendata_models",

@@ -1,7 +1,7 @@
 """daily integrity snapshots of the public record; e-mail subscriptions
 
 Revision ID: 0015_integrity_and_subscriptions
-Revises: 0011_decision_rules_and_annual
+Revises: 0013_kiosks
 Create Date: 2026-12-04 20:50:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "0015_integrity_and_subscriptions"
-down_revision = "0011_decision_rules_and_annual"
+down_revision = "0013_kiosks"
 branch_labels = None
 depends_on = None
 

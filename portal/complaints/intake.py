@@ -46,6 +46,8 @@ class Submission:
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
+    #: the enrolled kiosk it was filed on (channel kiosk)
+    kiosk_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def submit_complaint(
         "query_code_hash": credentials.code_hash,
         "kind": submission.kind,
         "channel": submission.channel,
+        "kiosk_name": submission.kiosk_name,
         "state": "submitted",
         "subject_unit_id": submission.subject_unit.id if submission.subject_unit else None,
         "handling_unit_id": handling_unit.id if handling_unit else None,

@@ -68,6 +68,8 @@ class Complaint(db.Model):
     query_code_hash: Mapped[str] = mapped_column(String(160))
     kind: Mapped[str] = mapped_column(String(12))
     channel: Mapped[str] = mapped_column(String(16))
+    #: the enrolled kiosk's name when filed on a touch screen (channel kiosk), else ""
+    kiosk_name: Mapped[str] = mapped_column(String(60), default="")
     state: Mapped[str] = mapped_column(String(16), default="submitted", index=True)
     #: the unit the person complains about or reports to; None: "不清楚", the supervisors route it
     subject_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
@@ -169,6 +171,7 @@ class Complaint(db.Model):
             "tracking_no": self.tracking_no,
             "kind": self.kind,
             "channel": self.channel,
+            "kiosk_name": self.kiosk_name,
             "state": self.state,
             "subject_unit_id": self.subject_unit_id,
             "handling_unit_id": self.handling_unit_id,

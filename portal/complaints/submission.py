@@ -46,6 +46,7 @@ def save_submission(
     actor: Actor,
     submitted_at,
     acting_unit_id: int | None = None,
+    kiosk_name: str = "",
 ) -> tuple[Complaint, str]:
     """Commit the complaint ``form`` describes; returns it and its query code (shown once)."""
     config = current_app.config
@@ -75,6 +76,7 @@ def save_submission(
             contact_name=form.contact_name.data or "",
             contact_phone=form.contact_phone.data or "",
             contact_email=form.contact_email.data or "",
+            kiosk_name=kiosk_name,
         )
         complaint = submit_complaint(
             db.session,

@@ -46,6 +46,11 @@ PUBLIC_PAGES = [
     "/search?q=%E6%96%B0%E5%8D%8E%E5%8C%BA",  # 新华区: results with filters and snippets
     "/search?q=%E9%87%8F%E5%AD%90%E8%AE%A1%E7%AE%97%E6%9C%BA",  # 量子计算机: nothing found
     "/kiosk/",
+    # kiosk: the screens reachable without a session (the others: tests/browser/test_kiosk.py)
+    "/kiosk/badge",
+    "/kiosk/complaint",
+    "/kiosk/track",
+    "/kiosk/results",
     "/admin/login",
     "/no-such-page",
     # disclosure: the demo's well-known permalinks (portal/disclosure/decisions/demo.py)
@@ -155,4 +160,5 @@ ADMIN_PAGES = [
     "/admin/outcomes/1/correct",
     "/admin/outcomes/1/withdraw",
     "/admin/outcomes/3",
+    "/admin/kiosks/",
 ]

@@ -39,18 +39,6 @@ def test_every_navigation_link_answers(client, demo_units):
         assert response.status_code == 200, link
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/kiosk/",
-    ],
-)
-def test_sections_not_built_yet_say_so(client, path):
-    response = client.get(path)
-    assert response.status_code == 200
-    assert "建设中" in response.get_data(as_text=True)
-
-
 def test_unit_page_shows_contact_and_channels(client, demo_units):
     page = client.get("/disclosure/units/xinhua").get_data(as_text=True)
     assert "平顶山市新华区城市管理和综合执法局" in page

@@ -14,6 +14,7 @@ from portal.complaints.models import ReplyTemplate
 from portal.core.models import local_today
 from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.kiosk.services import enrol_kiosk
 from portal.officers.models import Officer, OfficerTraining
 from portal.officers.photos import store_photo
 from portal.officers.services import add_training, create_officer
@@ -162,6 +163,14 @@ def outcome_of(unit: Unit) -> dict:
     return {"outcome_id": published(current_app, unit.code).id}
 
 
+def kiosk_of(unit: Unit) -> dict:
+    enrolment = enrol_kiosk(
+        db.session, CLI_ACTOR, name=f"{unit.code}大厅1号机", location="", unit=unit
+    )
+    db.session.commit()
+    return {"kiosk_id": enrolment.kiosk.id}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -213,6 +222,8 @@ SCOPED_URLS = {
     "complaints_admin.duplicate_link": complaint_of,
     "complaints_admin.duplicate_unlink": complaint_of,
     "annual_admin.report": lambda unit: {"year": local_today().year - 1},
+    "kiosks_admin.renew": kiosk_of,
+    "kiosks_admin.revoke": kiosk_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
@@ -239,6 +250,16 @@ OFFICE_ONLY = {
     "results_admin.supervisor_remove",
     "decisions_admin.decision_return",
     "media_admin.media_return",
+    "kiosks_admin.renew",
+    "kiosks_admin.revoke",
+}
+
+#: pages for administrators only: supervisors get 403 too
+ADMIN_ONLY = {
+    "staff.user_edit",
+    "staff.user_totp_reset",
+    "kiosks_admin.renew",
+    "kiosks_admin.revoke",
 }
 
 
@@ -303,9 +324,6 @@ def test_staff_of_the_same_unit_gets_in(app, client, login, two_units, endpoint)
             assert response.status_code == 403, method
         else:
             assert response.status_code in ACCEPTED, method
-
-
-ADMIN_ONLY = {"staff.user_edit", "staff.user_totp_reset"}
 
 
 @pytest.mark.parametrize("endpoint", sorted(set(SCOPED_URLS) - ADMIN_ONLY))

@@ -1,0 +1,71 @@
+"""Which kiosk is asking: the enrolment token in its cookie, and the rate-limit key it earns.
+
+The kiosks of one service hall share one public address, so an address-keyed limit would let
+one busy hall lock out all its screens. An enrolled kiosk is counted on its own token, with its
+own (higher) limits; any other browser on /kiosk/ is an ordinary visitor, keyed by address.
+Only a hash of the token is stored; the token itself is shown once, in the enrolment link.
+"""
+
+import hashlib
+import secrets
+
+from flask import current_app, g, request
+from flask_limiter.util import get_remote_address
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.kiosk.models import Kiosk
+
+COOKIE_NAME = "portal_kiosk"
+#: ten years: a kiosk stays enrolled until an administrator revokes it
+COOKIE_MAX_AGE = 10 * 365 * 24 * 3600
+TOKEN_BYTES = 32
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def kiosk_for_token(session, token: str) -> Kiosk | None:
+    """The active kiosk holding ``token``; None for an unknown, revoked or malformed one."""
+    if not token or len(token) > 100:
+        return None
+    kiosk = session.scalars(select(Kiosk).where(Kiosk.token_hash == token_hash(token))).first()
+    return kiosk if kiosk is not None and kiosk.is_active else None
+
+
+def current_kiosk() -> Kiosk | None:
+    """The enrolled kiosk making this request (looked up once per request)."""
+    if "kiosk" not in g:
+        g.kiosk = kiosk_for_token(db.session, request.cookies.get(COOKIE_NAME, ""))
+    return g.kiosk
+
+
+def client_key() -> str:
+    """Rate-limit key: the kiosk for an enrolled one, the client address for anyone else."""
+    kiosk = current_kiosk()
+    return f"kiosk:{kiosk.id}" if kiosk is not None else get_remote_address()
+
+
+def site_bucket(endpoint: str, scope: str) -> str:
+    """The counter name Flask-Limiter gives the website's limit ``scope`` on ``endpoint``.
+
+    A kiosk view shares it (``limiter.shared_limit``), so that an unenrolled browser counts
+    against the same limit whether it asks on /kiosk/ or on the website; enrolled kiosks use
+    other keys and limits, hence other counters.
+    """
+    return f"{endpoint}:{scope}"
+
+
+def limit_for(setting: str, kiosk_setting: str):
+    """A limit callable: ``kiosk_setting`` for enrolled kiosks, ``setting`` for everyone else."""
+
+    def limit() -> str:
+        key = kiosk_setting if current_kiosk() is not None else setting
+        return current_app.config[key]
+
+    return limit
