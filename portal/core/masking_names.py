@@ -1,0 +1,223 @@
+"""Names of natural persons in free text (see :mod:`portal.core.masking`).
+
+Four signals, each giving the start of a surname; the length of the given name is then decided
+the same way for all (:func:`given_length`):
+
+* a cue right before the name — a role, a relation or a job (证人, 其妻, 邻居, 店主, 驾驶员 …,
+  ``PERSON_CUES``), optionally with 为 / 名叫 / a colon — and names listed after it with 、和与及;
+* a surname with or without a given name before an honorific (王建国先生, 李秀英女士);
+* a surname + 某 + one more character (李某明: the 某 hid only part of the name);
+* the segmenter's part-of-speech tag ``nr`` (rjieba, the jieba dictionary the search uses), for
+  names in running text without a cue. The tagger is generous (it calls 张家港, 王府井, 李村
+  and 张贴 names), so a tagged word only counts when it starts with a common surname, is not
+  a known place or word (``NOT_NAMES``), does not end like a place, and is not followed by a
+  place or organisation word.
+
+Never a name: a word followed by an organisation word (王记烩面馆, 李氏商行), a place (张庄村,
+李村, 王府井), and the names in ``keep_names`` (officers on the public roster). The tagger is
+what the cue-less detection rests on, so it is consulted once per text, not per candidate.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import rjieba
+
+from portal.core import masking_name_lists as lists
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CUE_RE = re.compile(
+    rf"(?:{'|'.join(lists.PERSON_CUES)})(?:{'|'.join(lists.CUE_LINKS)})?(?: ?: ?| )?"
+)
+_HONORIFIC_RE = re.compile("|".join(lists.HONORIFICS))
+_SURNAME_MOU_RE = re.compile(r"某(?!某)(?=[\u4e00-\u9fff])")
+_LIST_JOINERS = "、和与及"
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+#: a single-character first token with one of these tags is not the start of a name: 向执法…
+_NOT_NAME_START_TAGS = frozenset({"p", "d", "c", "r", "u", "uj", "ul", "v", "m", "q", "f", "t"})
+
+
+def _is_han(char: str) -> bool:
+    return bool(_HAN.match(char))
+
+
+@lru_cache(maxsize=4096)
+def _has_word(word: str) -> bool:
+    return rjieba.has_word(word)
+
+
+def surname_length(text: str, position: int) -> int:
+    """2 for a compound surname, 1 for a common one, 0 if none starts at ``position``."""
+    if text.startswith(lists.COMPOUND_SURNAMES, position):
+        return 2
+    return 1 if position < len(text) and text[position] in lists.COMMON_SURNAMES else 0
+
+
+def given_length(text: str, position: int) -> int:
+    """How many characters from ``position`` on are a given name: 0, 1 or 2.
+
+    李明称 → 1 (称 stops it), 张伟驾驶 → 1 (驾驶 is a word), 王秀英与 → 2, 刘德华在 → 2.
+    """
+    first = text[position : position + 1]
+    if not first or not _is_han(first) or first in lists.NAME_STOP_CHARS:
+        return 0
+    second = text[position + 1 : position + 2]
+    if not second or not _is_han(second) or second in lists.NAME_STOP_CHARS:
+        return 1
+    if _has_word(text[position + 1 : position + 3]) and not _has_word(first + second):
+        return 1
+    return 2
+
+
+def _starts_like_word(text: str, start: int, surname: int) -> bool:
+    """陈述, 方面, 安装: the surname begins an ordinary word, not a name."""
+    window = text[start : start + surname + 3]
+    tokens = rjieba.tag(window)
+    if not tokens:
+        return False
+    word, tag = tokens[0]
+    if word in lists.NOT_NAMES:
+        return True
+    if tag in _NAME_TAGS:
+        return False
+    if len(word) > surname:
+        return True
+    return tag in _NOT_NAME_START_TAGS
+
+
+def _followed_by_place_or_organisation(text: str, end: int, *, strict: bool) -> bool:
+    following = text[end : end + 6]
+    if following.startswith(lists.PLACE_WORDS) or following.startswith(lists.ORGANISATION_WORDS):
+        return True
+    if following[:1] in lists.PLACE_SUFFIXES and not _has_word(following[:2]):
+        return True
+    if strict:  # a cue-less word: an organisation word shortly after it also counts
+        for offset in range(1, 4):
+            if following[offset - 1 : offset] in lists.NAME_STOP_CHARS:
+                break
+            if following[offset:].startswith(lists.ORGANISATION_WORDS[:-2]):
+                return True
+    return False
+
+
+def _looks_like_place(name: str, surname: int, *, strict: bool) -> bool:
+    if name in lists.NOT_NAMES:
+        return True
+    given = name[surname:]
+    if given[-1:] in ("记", "氏"):
+        return True
+    if len(given) == 2 and given[0] == "家" and given[1] in lists.PLACE_SUFFIXES:
+        return True  # 张家港, 李家庄, 王家村
+    return strict and name[-1] in lists.PLACE_SUFFIXES
+
+
+def _candidate(
+    text: str, start: int, keep: frozenset[str], *, strict: bool, max_given: int = 2
+) -> tuple[int, int, str] | None:
+    """The name starting at ``start`` as (start, end, masked), or None."""
+    surname = surname_length(text, start)
+    if not surname:
+        return None
+    given = min(given_length(text, start + surname), max_given)
+    if not given:
+        return None
+    end = start + surname + given
+    name = text[start:end]
+    if "某" in name or _looks_like_place(name, surname, strict=strict):
+        return None
+    if _followed_by_place_or_organisation(text, end, strict=strict):
+        return None
+    if any(text.startswith(kept, start) for kept in keep) or name in keep:
+        return None
+    return start, end, text[start : start + surname] + "某" * given
+
+
+def find_names(
+    text: str, *, party_is_person: bool = True, keep_names: Iterable[str] = ()
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, masked) for every person's name found in the normalised ``text``."""
+    keep = frozenset(name.strip() for name in keep_names if name and len(name.strip()) >= 2)
+    yield from _after_cues(text, party_is_person, keep)
+    yield from _before_honorifics(text, keep)
+    yield from _after_surname_mou(text)
+    yield from _tagged(text, keep)
+
+
+def _after_cues(text: str, party_is_person: bool, keep: frozenset[str]) -> Iterator:
+    for match in _CUE_RE.finditer(text):
+        if match[0].startswith("当事人") and not party_is_person:
+            continue
+        start = match.end()
+        surname = surname_length(text, start)
+        if not surname or _starts_like_word(text, start, surname):
+            continue
+        found = _candidate(text, start, keep, strict=False)
+        while found is not None:
+            yield found
+            joiner = found[1]
+            if text[joiner : joiner + 1] not in _LIST_JOINERS:
+                break
+            following = surname_length(text, joiner + 1)
+            if not following or _starts_like_word(text, joiner + 1, following):
+                break
+            found = _candidate(text, joiner + 1, keep, strict=False)
+
+
+def _before_honorifics(text: str, keep: frozenset[str]) -> Iterator:
+    for match in _HONORIFIC_RE.finditer(text):
+        honorific = match.start()
+        tokens = rjieba.tag(text[max(0, honorific - 4) : honorific])
+        if not tokens:
+            continue
+        word, tag = tokens[-1]
+        split_name = len(tokens) > 1 and tokens[-2][0] in lists.COMMON_SURNAMES
+        if split_name and tag in _NAME_TAGS and len(word) <= 2 and not surname_length(word, 0):
+            word = tokens[-2][0] + word  # the tagger split 王 / 秀英
+        start = honorific - len(word)
+        surname = surname_length(text, start)
+        given = len(word) - surname
+        if not surname or not 1 <= given <= 2 or text[start:honorific] in keep:
+            continue
+        if any(char in lists.NAME_STOP_CHARS for char in word[surname:]):
+            continue
+        yield start, honorific, text[start : start + surname] + "某" * given
+
+
+def _after_surname_mou(text: str) -> Iterator:
+    for match in _SURNAME_MOU_RE.finditer(text):
+        position = match.start()
+        start = position - 2 if text.startswith(lists.COMPOUND_SURNAMES, position - 2) else None
+        if start is None:
+            if position == 0 or text[position - 1] not in lists.COMMON_SURNAMES:
+                continue
+            start = position - 1
+        hidden = text[position + 1]
+        if hidden in lists.NAME_STOP_CHARS or hidden in "男女家人户" or not _is_han(hidden):
+            continue
+        if _has_word(text[position + 1 : position + 3]):
+            continue  # 张某经营, 王某家中
+        yield start, position + 2, text[start:position] + "某某"
+
+
+def _tagged(text: str, keep: frozenset[str]) -> Iterator:
+    position, previous = 0, None
+    for word, tag in rjieba.tag(text):
+        start, position = position, position + len(word)
+        if tag not in _NAME_TAGS:
+            previous = None
+            continue
+        if previous is not None and len(word) <= 2 and not surname_length(word, 0):
+            start = previous  # the tagger split 王 / 秀英
+        elif len(word) == 1 and word in lists.COMMON_SURNAMES:
+            previous = start
+            continue
+        previous = None
+        surname = surname_length(text, start)
+        if not surname or position - start <= surname or position - start > surname + 3:
+            continue
+        found = _candidate(
+            text, start, keep, strict=True, max_given=min(2, position - start - surname)
+        )
+        if found is not None:
+            yield found
