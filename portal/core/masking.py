@@ -80,6 +80,7 @@ tail after a place word, so for a person party a floor or room of a public build
 stays; an account number after 账号 is masked even when it is the bureau's own collection account.
 """
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -229,23 +230,28 @@ def _protected_spans(normalised: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
-    return start < other_end and other_start < end
-
-
-def _blocked(candidate: _Candidate, protected: list[tuple[int, int]]) -> bool:
+def _blocked(candidate: _Candidate, protected: list[tuple[int, int]], starts: list[int]) -> bool:
     # A protected span blocks what overlaps it, unless the candidate strictly contains it:
     # the birth date inside "410402 19800101 1234" does not save the ID.
+    if not candidate.protectable:
+        return False
     start, end = candidate.start, candidate.end
-    return candidate.protectable and any(
-        _overlaps(start, end, span_start, span_end)
-        and not (start <= span_start and span_end <= end and end - start > span_end - span_start)
-        for span_start, span_end in protected
-    )
+    # protected spans are short (a title is at most 62 characters): look back only so far
+    for index in range(bisect.bisect_left(starts, end) - 1, -1, -1):
+        span_start, span_end = protected[index]
+        if span_start < start - 100:
+            break
+        if span_end > start and not (
+            start <= span_start and span_end <= end and end - start > span_end - span_start
+        ):
+            return True
+    return False
 
 
 def _select(candidates: list[_Candidate], protected: list[tuple[int, int]]) -> list[_Candidate]:
-    allowed = [c for c in candidates if not _blocked(c, protected)]
+    protected = sorted(protected)
+    starts = [span_start for span_start, _ in protected]
+    allowed = [c for c in candidates if not _blocked(c, protected, starts)]
     allowed.sort(key=lambda c: (c.start - c.end, _PRIORITY[c.kind], c.start))
     chosen: list[_Candidate] = []
     taken = bytearray(max((c.end for c in allowed), default=0))

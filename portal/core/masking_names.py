@@ -35,7 +35,7 @@ _SURNAME_MOU_RE = re.compile(r"某(?!某)(?=[\u4e00-\u9fff])")
 _LIST_JOINERS = "、和与及"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 #: a single-character first token with one of these tags is not the start of a name: 向执法…
-_NOT_NAME_START_TAGS = frozenset({"p", "d", "c", "r", "u", "uj", "ul", "v", "m", "q", "f", "t"})
+_NOT_NAME_START_TAGS = frozenset({"p", "d", "c", "r", "u", "uj", "ul", "v", "vn", "m", "q", "f", "t", "s"})
 
 
 def _is_han(char: str) -> bool:
@@ -65,38 +65,63 @@ def given_length(text: str, position: int) -> int:
     second = text[position + 1 : position + 2]
     if not second or not _is_han(second) or second in lists.NAME_STOP_CHARS:
         return 1
-    if _has_word(text[position + 1 : position + 3]) and not _has_word(first + second):
-        return 1
+    third = text[position + 2 : position + 3]
+    if (
+        third not in lists.NAME_STOP_CHARS
+        and _has_word(second + third)
+        and not _has_word(text[position + 2 : position + 4])
+        and not _has_word(first + second)
+    ):
+        return 1  # 张伟驾驶, 李明经营; but 毛振明证实 (证实 is the word) and 谭雨志在
     return 2
 
 
-def _starts_like_word(text: str, start: int, surname: int) -> bool:
-    """陈述, 方面, 安装: the surname begins an ordinary word, not a name."""
-    window = text[start : start + surname + 3]
+_ENTITY_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "nt"})
+
+
+@lru_cache(maxsize=8192)
+def _word_start(window: str, surname: int) -> bool:
     tokens = rjieba.tag(window)
     if not tokens:
         return False
     word, tag = tokens[0]
-    if word in lists.NOT_NAMES:
+    if word in lists.NOT_NAMES or window[: surname + 1] in lists.NOT_NAMES:
         return True
-    if tag in _NAME_TAGS:
+    if word == window[:surname] and surname == 2:
+        return False  # the compound surname on its own: 东方 / 芳
+    prefix = window[: surname + 1]
+    if len(word) > len(prefix) and _has_word(prefix):
+        prefix_tag = rjieba.tag(prefix)[0][1]
+        if prefix_tag not in _ENTITY_TAGS:
+            return True  # 牛肉汤
+    if tag in _ENTITY_TAGS:
         return False
     if len(word) > surname:
-        return True
+        return _has_word(word)  # 方面, 安装; a guessed word (苏梓宝 ns) may be a name
     return tag in _NOT_NAME_START_TAGS
+
+
+def _starts_like_word(text: str, start: int, surname: int) -> bool:
+    """陈述, 方面, 安装, 牛肉汤: the surname begins an ordinary word, not a name."""
+    return _word_start(text[start : start + surname + 3], surname)
 
 
 def _followed_by_place_or_organisation(text: str, end: int, *, strict: bool) -> bool:
     following = text[end : end + 6]
-    if following.startswith(lists.PLACE_WORDS) or following.startswith(lists.ORGANISATION_WORDS):
+    if following.startswith(lists.PLACE_WORDS):
         return True
+    organisations = lists.ORGANISATION_WORDS
+    if strict:
+        organisations += lists.ORGANISATION_CHARS
+    if following.startswith(organisations):
+        return True  # after a cue, a single 店 / 记 / 氏 is not enough: 余振晨店外经营
     if following[:1] in lists.PLACE_SUFFIXES and not _has_word(following[:2]):
         return True
     if strict:  # a cue-less word: an organisation word shortly after it also counts
         for offset in range(1, 4):
             if following[offset - 1 : offset] in lists.NAME_STOP_CHARS:
                 break
-            if following[offset:].startswith(lists.ORGANISATION_WORDS[:-2]):
+            if following[offset:].startswith(lists.ORGANISATION_WORDS):
                 return True
     return False
 
@@ -105,11 +130,11 @@ def _looks_like_place(name: str, surname: int, *, strict: bool) -> bool:
     if name in lists.NOT_NAMES:
         return True
     given = name[surname:]
-    if given[-1:] in ("记", "氏"):
+    if given in ("家", "记", "氏") or given[-1:] in ("记", "氏"):
         return True
     if len(given) == 2 and given[0] == "家" and given[1] in lists.PLACE_SUFFIXES:
         return True  # 张家港, 李家庄, 王家村
-    return strict and name[-1] in lists.PLACE_SUFFIXES
+    return strict and any(char in lists.PLACE_SUFFIXES for char in given)
 
 
 def _candidate(
@@ -193,10 +218,13 @@ def _after_surname_mou(text: str) -> Iterator:
                 continue
             start = position - 1
         hidden = text[position + 1]
-        if hidden in lists.NAME_STOP_CHARS or hidden in "男女家人户" or not _is_han(hidden):
+        if hidden in lists.NAME_STOP_CHARS or hidden in "男女家人户夫父母兄姐弟妹" or not _is_han(
+            hidden
+        ):
             continue
-        if _has_word(text[position + 1 : position + 3]):
-            continue  # 张某经营, 王某家中
+        following = text[position + 1 : position + 3]
+        if _has_word(following) and rjieba.tag(following)[0][1] in _NOT_NAME_START_TAGS | {"ad"}:
+            continue  # 张某经营, 张某当场 (but 廖某宇称: 宇 is the hidden character)
         yield start, position + 2, text[start:position] + "某某"
 
 
@@ -204,9 +232,11 @@ def _tagged(text: str, keep: frozenset[str]) -> Iterator:
     position, previous = 0, None
     for word, tag in rjieba.tag(text):
         start, position = position, position + len(word)
-        if tag not in _NAME_TAGS:
+        if tag not in _NAME_TAGS or word.endswith(lists.HONORIFICS):
             previous = None
             continue
+        if len(word) == 3 and not surname_length(word, 0) and surname_length(word, 1) == 1:
+            start += 1  # 系牛晨 → 牛晨
         if previous is not None and len(word) <= 2 and not surname_length(word, 0):
             start = previous  # the tagger split 王 / 秀英
         elif len(word) == 1 and word in lists.COMMON_SURNAMES:
@@ -216,8 +246,8 @@ def _tagged(text: str, keep: frozenset[str]) -> Iterator:
         surname = surname_length(text, start)
         if not surname or position - start <= surname or position - start > surname + 3:
             continue
-        found = _candidate(
-            text, start, keep, strict=True, max_given=min(2, position - start - surname)
-        )
+        if text[start + surname] == "家" or _starts_like_word(text, start, surname):
+            continue  # 老孙家, 牛肉汤
+        found = _candidate(text, start, keep, strict=True)
         if found is not None:
             yield found

@@ -19,9 +19,7 @@ from portal.core import masking_patterns as patterns
 
 #: Chinese numerals → ASCII digits, one character for one (positions stay valid)
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九幺两", "0012345678912")
-_DIGIT_CHARS = frozenset("0123456789〇零一二三四五六七八九幺两")
 _SEPARATORS = frozenset(" -.·/_()+")
-_MAX_SEPARATORS = 3
 
 _PROVINCE = r"(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])"
 _BIRTH_8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -61,48 +59,40 @@ class _Run:
     boundaries: set[int]
 
 
+_RUN_RE = re.compile(
+    r"[0-9〇零一二三四五六七八九幺两](?:[ \-./·_()+]{0,3}[0-9〇零一二三四五六七八九幺两])*"
+    r"(?:[ -]?[Xx](?![A-Za-z0-9]))?"
+)
+
+
 def _runs(normalised: str) -> Iterator[_Run]:
-    text, length, index = normalised, len(normalised), 0
-    while index < length:
-        if text[index] not in _DIGIT_CHARS:
-            index += 1
+    text = normalised
+    for match in _RUN_RE.finditer(text):
+        if match.end() - match.start() < 7:
             continue
         compact, positions, boundaries = [], [], {0}
-        while True:
-            compact.append(text[index])
-            positions.append(index)
-            index += 1
-            gap = 0
-            while index + gap < length and text[index + gap] in _SEPARATORS:
-                gap += 1
-            following = index + gap
-            if following < length and text[following] in "Xx" and gap <= 1:
-                # the check character of an ID; a letter after it means it was a word
-                if following + 1 >= length or not text[following + 1].isascii() or not (
-                    text[following + 1].isalnum()
-                ):
-                    compact.append(text[following])
-                    positions.append(following)
-                    index = following + 1
-                break
-            if following >= length or text[following] not in _DIGIT_CHARS or (
-                gap > _MAX_SEPARATORS
-            ):
-                break
+        previous = -1
+        for index in range(match.start(), match.end()):
+            char = text[index]
+            if char in _SEPARATORS:
+                continue
             # A boundary lies between two characters unless both are ASCII digits written
             # side by side: 2016030512345674 holds no mobile, 一三八 三七五一 may hold one.
-            if gap or not (text[index - 1].isascii() and text[following].isascii()):
+            if previous >= 0 and (
+                index - previous > 1 or not (text[previous].isascii() and char.isascii())
+            ):
                 boundaries.add(len(compact))
-            index = following
+            compact.append(char)
+            positions.append(index)
+            previous = index
         boundaries.add(len(compact))
-        yield _Run(numeric("".join(compact)), positions, boundaries)
+        if len(compact) >= 7:
+            yield _Run(numeric("".join(compact)), positions, boundaries)
 
 
 def find_numbers(normalised: str) -> Iterator[NumberFinding]:
     """Every ID, mobile, landline and card shape in the text's digit runs."""
     for run in _runs(normalised):
-        if len(run.compact) < 7:
-            continue
         for start in sorted(run.boundaries):
             yield from _shapes_at(normalised, run, start)
 
