@@ -35,7 +35,9 @@ _SURNAME_MOU_RE = re.compile(r"某(?!某)(?=[\u4e00-\u9fff])")
 _LIST_JOINERS = "、和与及"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 #: a single-character first token with one of these tags is not the start of a name: 向执法…
-_NOT_NAME_START_TAGS = frozenset({"p", "d", "c", "r", "u", "uj", "ul", "v", "vn", "m", "q", "f", "t", "s"})
+_NOT_NAME_START_TAGS = frozenset(
+    {"p", "d", "c", "r", "u", "uj", "ul", "v", "vn", "m", "q", "f", "t", "s"}
+)
 
 
 def _is_han(char: str) -> bool:
