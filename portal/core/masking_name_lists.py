@@ -80,8 +80,7 @@ ORGANISATION_WORDS = (
 ORGANISATION_CHARS = ("店", "厂", "记", "氏", "馆", "行", "铺")
 
 #: surname-led words the tagger calls names that are places, things or ordinary words
-NOT_NAMES = frozenset(
-    """
+_NOT_NAMES_TEXT = """
     王府井 张家港 张家口 张家界 石家庄 李村 许昌 周口 常州 温州 江门 包头 安阳
     商丘 信阳 南阳 洛阳 开封 焦作 鹤壁 濮阳 漯河 鲁山 叶县 宝丰 郏县 汝州 舞钢
     卫东 石龙 湛河 高新 姚孟 马庄 宁波 黄山 华山 泰山 衡山 金华 吉林 长春 武汉
@@ -95,5 +94,5 @@ NOT_NAMES = frozenset(
     钟表 明显 明确 常年 常见 牛羊 苗木 谷物 房屋 房间 车库 车位 商铺 商品 经营
     韩式 伍佰 白某 古城 古树 景区 党员 党委 单位 单价 时候 方式 方案 全部 全面
     应该 应当 和谐 齐心
-    """.split()
-)
+"""
+NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
