@@ -61,6 +61,7 @@ def _options(row: dict) -> dict:
         "party_is_person": row.get("party_is_person", True),
         "keep_names": row.get("keep_names", ()),
         "public_phones": row.get("public_phones", ("0375-2621234", "12319")),
+        "public_emails": row.get("public_emails", ()),
     }
 
 

@@ -28,7 +28,7 @@ from portal.core import masking_name_lists as lists
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CUE_RE = re.compile(
-    rf"(?:{'|'.join(lists.PERSON_CUES)})(?:{'|'.join(lists.CUE_LINKS)})?(?: ?: ?| )?"
+    rf"(?:{'|'.join(lists.PERSON_CUES)})[甲乙丙丁1-9]?(?:{'|'.join(lists.CUE_LINKS)})?(?: ?: ?| )?"
 )
 _HONORIFIC_RE = re.compile("|".join(lists.HONORIFICS))
 _SURNAME_MOU_RE = re.compile(r"某(?!某)(?=[\u4e00-\u9fff])")
@@ -82,20 +82,25 @@ _ENTITY_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "nt"})
 
 
 @lru_cache(maxsize=8192)
-def _word_start(window: str, surname: int) -> bool:
+def _word_start(window: str, surname: int, strict: bool) -> bool:
     tokens = rjieba.tag(window)
     if not tokens:
         return False
     word, tag = tokens[0]
     if word in lists.NOT_NAMES or window[: surname + 1] in lists.NOT_NAMES:
         return True
-    if word == window[:surname] and surname == 2:
-        return False  # the compound surname on its own: 东方 / 芳
+    if word == window[:surname] and (
+        surname == 2 or (len(tokens) > 1 and tokens[1][1] in _ENTITY_TAGS and len(tokens[1][0]) < 3)
+    ):
+        return False  # the surname on its own, then the given name: 东方 / 芳, 任 / 保国
     prefix = window[: surname + 1]
-    if len(word) > len(prefix) and _has_word(prefix):
-        prefix_tag = rjieba.tag(prefix)[0][1]
-        if prefix_tag not in _ENTITY_TAGS:
-            return True  # 牛肉汤
+    if (
+        (strict or tag not in _NAME_TAGS)
+        and len(word) > len(prefix)
+        and _has_word(prefix)
+        and rjieba.tag(prefix)[0][1] not in _ENTITY_TAGS
+    ):
+        return True  # 牛肉汤 (but after a cue 马国强 stays a name although 马国 is a word)
     if tag in _ENTITY_TAGS:
         return False
     if len(word) > surname:
@@ -103,9 +108,11 @@ def _word_start(window: str, surname: int) -> bool:
     return tag in _NOT_NAME_START_TAGS
 
 
-def _starts_like_word(text: str, start: int, surname: int) -> bool:
+def _starts_like_word(text: str, start: int, surname: int, *, strict: bool = False) -> bool:
     """陈述, 方面, 安装, 牛肉汤: the surname begins an ordinary word, not a name."""
-    return _word_start(text[start : start + surname + 3], surname)
+    if text.startswith(lists.HONORIFICS, start + surname):
+        return True  # 刘先生: nothing to hide
+    return _word_start(text[start : start + surname + 3], surname, strict)
 
 
 def _followed_by_place_or_organisation(text: str, end: int, *, strict: bool) -> bool:
@@ -165,10 +172,29 @@ def find_names(
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, masked) for every person's name found in the normalised ``text``."""
     keep = frozenset(name.strip() for name in keep_names if name and len(name.strip()) >= 2)
-    yield from _after_cues(text, party_is_person, keep)
-    yield from _before_honorifics(text, keep)
-    yield from _after_surname_mou(text)
-    yield from _tagged(text, keep)
+    found = [
+        *_after_cues(text, party_is_person, keep),
+        *_before_honorifics(text, keep),
+        *_after_surname_mou(text),
+        *_tagged(text, keep),
+    ]
+    yield from found
+    # names listed with 、和与及 after a name found: 田晓燕、汪春生
+    ends = {end for _start, end, _masked in found}
+    for end in sorted(ends):
+        yield from _listed_after(text, end, keep)
+
+
+def _listed_after(text: str, end: int, keep: frozenset[str]) -> Iterator:
+    while text[end : end + 1] in _LIST_JOINERS and text[end : end + 1]:
+        following = surname_length(text, end + 1)
+        if not following or _starts_like_word(text, end + 1, following):
+            return
+        found = _candidate(text, end + 1, keep, strict=False)
+        if found is None:
+            return
+        yield found
+        end = found[1]
 
 
 def _after_cues(text: str, party_is_person: bool, keep: frozenset[str]) -> Iterator:
@@ -180,15 +206,8 @@ def _after_cues(text: str, party_is_person: bool, keep: frozenset[str]) -> Itera
         if not surname or _starts_like_word(text, start, surname):
             continue
         found = _candidate(text, start, keep, strict=False)
-        while found is not None:
+        if found is not None:
             yield found
-            joiner = found[1]
-            if text[joiner : joiner + 1] not in _LIST_JOINERS:
-                break
-            following = surname_length(text, joiner + 1)
-            if not following or _starts_like_word(text, joiner + 1, following):
-                break
-            found = _candidate(text, joiner + 1, keep, strict=False)
 
 
 def _before_honorifics(text: str, keep: frozenset[str]) -> Iterator:
@@ -248,7 +267,7 @@ def _tagged(text: str, keep: frozenset[str]) -> Iterator:
         surname = surname_length(text, start)
         if not surname or position - start <= surname or position - start > surname + 3:
             continue
-        if text[start + surname] == "家" or _starts_like_word(text, start, surname):
+        if text[start + surname] == "家" or _starts_like_word(text, start, surname, strict=True):
             continue  # 老孙家, 牛肉汤
         found = _candidate(text, start, keep, strict=True)
         if found is not None:
