@@ -105,6 +105,7 @@ UNMASKABLE_KINDS = frozenset({"name"})
 # Of two findings covering the same text, the earlier kind in KINDS wins.
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 
+_STRUCTURED_KINDS = frozenset({"id_number", "mobile"})
 _ORGANISATION_TYPES = frozenset({"organisation", "organization"})
 _NAME_SEPARATORS = "·."
 
@@ -236,14 +237,20 @@ def _blocked(candidate: _Candidate, protected: list[tuple[int, int]], starts: li
     if not candidate.protectable:
         return False
     start, end = candidate.start, candidate.end
+    # An ID or a mobile has a shape nothing else has: only a span that holds it whole (罚款
+    # 138.12345678元) saves it, not a date or amount it merely touches (…5678年, …5678元).
+    whole_only = candidate.kind in _STRUCTURED_KINDS
     # protected spans are short (a title is at most 62 characters): look back only so far
     for index in range(bisect.bisect_left(starts, end) - 1, -1, -1):
         span_start, span_end = protected[index]
         if span_start < start - 100:
             break
-        if span_end > start and not (
-            start <= span_start and span_end <= end and end - start > span_end - span_start
-        ):
+        if span_end <= start:
+            continue
+        if whole_only:
+            if span_start <= start and end <= span_end:
+                return True
+        elif not (start <= span_start and span_end <= end and end - start > span_end - span_start):
             return True
     return False
 

@@ -68,10 +68,12 @@ def given_length(text: str, position: int) -> int:
     if not second or not _is_han(second) or second in lists.NAME_STOP_CHARS:
         return 1
     third = text[position + 2 : position + 3]
+    after = text[position + 2 : position + 4]
     if (
-        third not in lists.NAME_STOP_CHARS
+        third
+        and third not in lists.NAME_STOP_CHARS
         and _has_word(second + third)
-        and not _has_word(text[position + 2 : position + 4])
+        and not (len(after) == 2 and _has_word(after))
         and not _has_word(first + second)
     ):
         return 1  # 张伟驾驶, 李明经营; but 毛振明证实 (证实 is the word) and 谭雨志在
