@@ -106,14 +106,15 @@ def decision_text(rows: list[dict], length: int = 5000) -> str:
     return text[:length]
 
 
-def time_per_decision(text: str, rounds: int = 30) -> float:
-    """Median milliseconds to mask ``text``."""
+def time_per_decision(text: str, rounds: int = 30, clock=time.process_time) -> float:
+    """Median milliseconds to mask ``text`` (CPU time by default: on a shared machine the
+    wall clock also counts the other jobs' turns)."""
     mask_text(text)  # warm the segmenter
     timings = []
     for _ in range(rounds):
-        started = time.perf_counter()
+        started = clock()
         mask_text(text)
-        timings.append((time.perf_counter() - started) * 1000)
+        timings.append((clock() - started) * 1000)
     return statistics.median(timings)
 
 
@@ -137,7 +138,11 @@ def main() -> None:
     )
     text = decision_text(rows)
     milliseconds = time_per_decision(text)
-    print(f"5,000-character decision: {milliseconds:.1f} ms ({milliseconds / 5:.2f} ms per 1,000)")
+    wall = time_per_decision(text, clock=time.perf_counter)
+    print(
+        f"5,000-character decision: {milliseconds:.1f} ms CPU ({milliseconds / 5:.2f} ms per "
+        f"1,000 characters), {wall:.1f} ms wall clock"
+    )
     if args.misses:
         for kind, original, text in result.misses:
             print(f"MISS {kind}: {original}  ←  {text}")
