@@ -241,8 +241,10 @@ def _after_surname_mou(text: str) -> Iterator:
                 continue
             start = position - 1
         hidden = text[position + 1]
-        if hidden in lists.NAME_STOP_CHARS or hidden in "男女家人户夫父母兄姐弟妹" or not _is_han(
-            hidden
+        if (
+            hidden in lists.NAME_STOP_CHARS
+            or hidden in "男女家人户夫父母兄姐弟妹"
+            or not _is_han(hidden)
         ):
             continue
         following = text[position + 1 : position + 3]
