@@ -23,6 +23,7 @@ from portal.core.headers import init_headers
 from portal.core.templating import init_templating
 from portal.errors import init_errors
 from portal.extensions import csrf, db, limiter, login_manager
+from portal.masking import masking_cli
 from portal.schema import db_cli, setup_command
 from portal.search import providers as search_providers  # noqa: F401  (registers every kind)
 
@@ -95,4 +96,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
     app.cli.add_command(search.search_cli)
+    app.cli.add_command(masking_cli)
     return app
