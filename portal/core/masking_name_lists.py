@@ -175,7 +175,8 @@ PLACE_SUFFIXES = frozenset("省市县区镇乡村庄屯寨集街路道巷弄港�
 #: words that start a place or building name after a surname-led word: 张家口, 李家庄
 PLACE_WORDS = (
     "小区", "社区", "花园", "广场", "大道", "大街", "公园", "家园", "新村", "市场", "大厦",
-    "商场", "医院", "学校", "中学", "小学", "公寓", "家属院",
+    "商场", "医院", "学校", "中学", "小学", "公寓", "家属院", "街道", "办事处", "村委会",
+    "居委会",
 )  # fmt: skip
 #: words after a name that make it an organisation's: 王记烩面馆, 李氏商行, 张三丰五金店
 ORGANISATION_WORDS = (

@@ -33,6 +33,7 @@ _CUE_RE = re.compile(
 _HONORIFIC_RE = re.compile("|".join(lists.HONORIFICS))
 _SURNAME_MOU_RE = re.compile(r"某(?!某)(?=[\u4e00-\u9fff])")
 _LIST_JOINERS = "、和与及"
+_DOCUMENT_NUMBER_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}[〔\[(（【]\s?(?:19|20)\d\d")
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 #: a single-character first token with one of these tags is not the start of a name: 向执法…
 _NOT_NAME_START_TAGS = frozenset(
@@ -128,6 +129,8 @@ def _followed_by_place_or_organisation(text: str, end: int, *, strict: bool) -> 
         return True  # after a cue, a single 店 / 记 / 氏 is not enough: 余振晨店外经营
     if following[:1] in lists.PLACE_SUFFIXES and not _has_word(following[:2]):
         return True
+    if strict and _DOCUMENT_NUMBER_PREFIX.match(text, end):
+        return True  # 鲁政复决字〔2026〕: the prefix of a document number
     if strict:  # a cue-less word: an organisation word shortly after it also counts
         for offset in range(1, 4):
             if following[offset - 1 : offset] in lists.NAME_STOP_CHARS:
@@ -232,6 +235,17 @@ def _before_honorifics(text: str, keep: frozenset[str]) -> Iterator:
         yield start, honorific, text[start : start + surname] + "某" * given
 
 
+def _names_an_organisation_or_place(text: str, start: int) -> bool:
+    for offset in range(8):
+        char = text[start + offset : start + offset + 1]
+        if not char or not _is_han(char) or char in lists.NAME_STOP_CHARS:
+            return False
+        rest = text[start + offset :]
+        if rest.startswith(lists.ORGANISATION_WORDS) or rest.startswith(lists.PLACE_WORDS):
+            return True
+    return False
+
+
 def _after_surname_mou(text: str) -> Iterator:
     for match in _SURNAME_MOU_RE.finditer(text):
         position = match.start()
@@ -250,6 +264,8 @@ def _after_surname_mou(text: str) -> Iterator:
         following = text[position + 1 : position + 3]
         if _has_word(following) and rjieba.tag(following)[0][1] in _NOT_NAME_START_TAGS | {"ad"}:
             continue  # 张某经营, 张某当场 (but 廖某宇称: 宇 is the hidden character)
+        if _names_an_organisation_or_place(text, position + 1):
+            continue  # 河南华某建筑安装有限公司, 鲁某街道: a placeholder in a name of a thing
         yield start, position + 2, text[start:position] + "某某"
 
 

@@ -2,6 +2,7 @@
 (see :mod:`portal.masking.rescan`)."""
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from portal.audit.services import Actor
@@ -21,7 +22,11 @@ masking_cli = AppGroup("masking", help="Personal-data masking of published conte
 def rescan_command(apply_changes: bool) -> None:
     """List published items whose text today's masking would mask differently."""
     total = len(rescan.items(db.session))
-    with click.progressbar(length=total, label="Rescanning", show_pos=True, file=None) as bar:
+    # permalinks as paths: a CLI run knows no host name
+    with (
+        current_app.test_request_context(),
+        click.progressbar(length=total, label="Rescanning", show_pos=True) as bar,
+    ):
         changes = list(rescan.scan(db.session, progress=bar.update))
     for change in changes:
         click.echo(f"{change.kind.label}\t{change.url}")

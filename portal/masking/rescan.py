@@ -130,7 +130,7 @@ def _new_findings(kind: Kind, options: dict, name: str, value: str) -> list[tupl
 
 def _changes_of(session, kind: Kind, item) -> Change | None:
     options = kind.options(item)
-    change = Change(kind, item, url_for(kind.endpoint, public_id=item.public_id, _external=True))
+    change = Change(kind, item, url_for(kind.endpoint, public_id=item.public_id))
     revisions = kind.lifecycle.revisions(session, item)
     for revision in revisions:
         current = revision.revision_no == item.revision_count
