@@ -9,9 +9,11 @@ from sqlalchemy import select
 
 from portal.audit.models import AuditEntry
 from portal.core.masking_overrides import MaskingOverride
-from portal.demo import load_demo_data
 from portal.disclosure.decisions.models import DecisionRevision, PenaltyDecision
+from portal.disclosure.models import DocumentRevision
 from portal.extensions import db
+from portal.results.media.models import MediaResponseRevision
+from tests.results.media_helpers import make_media
 
 FACTS = "证人高山称，当事人在幸福花园北门占道经营，其电话13837512345。"
 
@@ -111,10 +113,38 @@ def test_anonymous_visitors_cannot_adjust(client, units, draft):
     assert "/admin/decisions" not in response.headers.get("Location", "/admin/decisions")[:15]
 
 
-def test_rescan_runs_over_every_kind_of_the_demo(app, runner):
+def test_rescan_corrects_documents_and_media_responses_too(app, runner, make_document):
+    stale = "邻居刘德华反映，电话0375 296 1234。"
+    document = make_document(body="<p>投诉电话 12319</p>")
     with app.app_context():
-        load_demo_data(db.session)
+        media = make_media(response="经核查情况属实。")
+        db.session.get(
+            DocumentRevision, _first_revision(DocumentRevision, document.id)
+        ).body_html = f"<p>{stale}</p>"
+        media_revision = db.session.get(
+            MediaResponseRevision, _first_revision(MediaResponseRevision, media.id)
+        )
+        media_revision.response = stale
         db.session.commit()
-    result = runner.invoke(args=["masking", "rescan"])
-    assert result.exit_code == 0, result.output
-    assert "published items would change" in result.output
+    listed = runner.invoke(args=["masking", "rescan"])
+    assert "公示文件" in listed.output and "媒体回应" in listed.output, listed.output
+    assert "2 of 2 published items would change" in listed.output
+    assert runner.invoke(args=["masking", "rescan", "--apply"]).exit_code == 0
+    with app.app_context():
+        for model, owner, item_id, field in (
+            (DocumentRevision, "document_id", document.id, "body_html"),
+            (MediaResponseRevision, "media_response_id", media.id, "response"),
+        ):
+            texts = [
+                getattr(revision, field)
+                for revision in db.session.scalars(
+                    select(model).where(getattr(model, owner) == item_id)
+                )
+            ]
+            assert len(texts) == 2 and all("邻居刘某某" in text for text in texts), texts
+            assert not any("296 1234" in text for text in texts)
+
+
+def _first_revision(model, item_id: int) -> int:
+    owner = "document_id" if model is DocumentRevision else "media_response_id"
+    return db.session.scalars(select(model.id).where(getattr(model, owner) == item_id)).one()
