@@ -262,8 +262,8 @@ def _after_surname_mou(text: str) -> Iterator:
         ):
             continue
         following = text[position + 1 : position + 3]
-        if _has_word(following) and rjieba.tag(following)[0][1] in _NOT_NAME_START_TAGS | {"ad"}:
-            continue  # 张某经营, 张某当场 (but 廖某宇称: 宇 is the hidden character)
+        if _has_word(following) and following[1:] not in lists.NAME_STOP_CHARS:
+            continue  # 张某经营, 责令杨某限期 (but 廖某宇称: 称 ends the name, 宇 was hidden)
         if _names_an_organisation_or_place(text, position + 1):
             continue  # 河南华某建筑安装有限公司, 鲁某街道: a placeholder in a name of a thing
         yield start, position + 2, text[start:position] + "某某"
