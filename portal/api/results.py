@@ -32,7 +32,9 @@ def _finding_json(review_round: ReviewRound, revision, finding: dict) -> dict:
         "files_reviewed": finding["files_reviewed"],
         "score": finding["score"],
         "grade": finding["grade"],
-        "problems": {column.removeprefix("problems_"): finding[column] for column in REVIEW_ITEMS},
+        "problems": {
+            column.removeprefix("problems_"): finding[column] for column in REVIEW_ITEMS
+        },
         "rectification": finding["rectification"],
         "rectified_on": finding["rectified_on"].isoformat() if finding["rectified_on"] else None,
         "url": url_for("results.review_round", public_id=review_round.public_id, _external=True),
