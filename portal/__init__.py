@@ -27,6 +27,7 @@ from portal.core.templating import init_templating
 from portal.core.text_input import init_text_input
 from portal.errors import init_errors
 from portal.extensions import csrf, db, limiter, login_manager
+from portal.masking import masking_cli
 from portal.schema import db_cli, setup_command
 from portal.search import providers as search_providers  # noqa: F401  (registers every kind)
 
@@ -107,4 +108,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(opendata.integrity_cli)
     app.cli.add_command(subscriptions.subscriptions_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(masking_cli)
     return app

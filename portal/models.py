@@ -5,6 +5,7 @@ Each domain adds its models module here.
 
 from portal.audit import models as audit_models
 from portal.complaints import models as complaint_models
+from portal.core import masking_overrides as masking_models
 from portal.disclosure import models as disclosure_models
 from portal.disclosure.decisions import models as decision_models
 from portal.kiosk import models as kiosk_models
@@ -23,6 +24,7 @@ __all__ = [
     "decision_models",
     "disclosure_models",
     "kiosk_models",
+    "masking_models",
     "media_models",
     "officer_models",
     "opendata_models",

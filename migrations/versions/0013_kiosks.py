@@ -1,7 +1,7 @@
 """kiosks: enrolled touch screens, and the kiosk's name on complaints filed there
 
 Revision ID: 0013_kiosks
-Revises: 0011_decision_rules_and_annual
+Revises: 0012_masking_overrides
 Create Date: 2026-12-04 20:50:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "0013_kiosks"
-down_revision = "0011_decision_rules_and_annual"
+down_revision = "0012_masking_overrides"
 branch_labels = None
 depends_on = None
 

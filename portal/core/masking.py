@@ -6,14 +6,18 @@ it can highlight them; :func:`mask_party_name` masks the party field of a decisi
 
 What is detected, and how each kind is masked (``Finding.kind`` in brackets):
 
+Numbers are read from digit runs (``portal.core.masking_numbers``): ASCII and full-width
+digits and the Chinese numerals 〇零一二三四五六七八九 幺 两, mixed at will, with spaces, dashes,
+dots, slashes or brackets between any two of them.
+
 * [id_number] 18-digit resident IDs — a real province prefix, a plausible birth date, 3 digits
   and a check character 0-9/X/x. The check digit is deliberately not verified: a mistyped ID is
-  still personal data; a space or dash between region, birth date and the rest is tolerated.
+  still personal data.
   Also 15-digit pre-1999 IDs, and any 8-20 digit value right after 身份证号 / 公民身份号码.
   First 6 and last 4 kept: ``410402********1234``; 15 digits keep the first 6 and last 3
   (``410402******123``) so that no part of the birth date shows; under 12 digits all ``*``.
-* [mobile] 1[3-9]x plus 8 digits, with spaces, dashes or dots and an optional +86 / 86 / 0086 /
-  (+86) prefix, which is kept; also a 10-12 digit number starting with 1 after a phone label
+* [mobile] 1[3-9]x plus 8 digits, with an optional +86 / 86 / 0086 / (+86) prefix, which is
+  kept; also a 10-12 digit number starting with 1 after a phone label
   (电话, 手机 …). First 3 and last 4 kept: ``138****5678``, ``+86 138****5678``.
 * [landline] area code (010, 02x, 03xx-09xx, bracketed or not) + a 7-8 digit number +
   optional extension; also a bare 7-8 digit number after a phone label. Area code and
@@ -22,6 +26,8 @@ What is detected, and how each kind is masked (``Finding.kind`` in brackets):
   like a card (3, 4, 5, 6, 9 or 22-27; not 20…, the shape of a tracking number), and any
   number of 8 or more digits after 账号 / 账户 / 卡号 / 银行卡 (Luhn or not). First 4 and last 4
   kept, separators dropped: ``6222***********0123``.
+* [im_account] a WeChat or QQ account right after 微信 / 微信号 / QQ / QQ号 …: first and last
+  character kept (``w******8``).
 * [email] first character of the mailbox and the whole domain kept: ``z***@example.com``.
 * [plate] licence plates (province + letter + 5 characters, new-energy 6, or 4 + 挂/学/警…),
   only when ``party_is_person`` is true (an organisation's vehicles are not personal data).
@@ -40,10 +46,15 @@ What is detected, and how each kind is masked (``Finding.kind`` in brackets):
   抑郁症, 艾滋病, 癌症 …; not 残疾人联合会 and the like). The whole match becomes
   ``【健康信息已隐去】``.
 * [name] every occurrence of a name given in ``names`` (the party, witnesses, relatives from
-  the case record; also written without its middle dot), and a surname-led name of 2-4
-  characters right after a label and a colon that ends at punctuation — 当事人 (only when the
-  party is a person), 证人, 见证人, 法定代表人, 负责人, 经营者, 联系人, 代理人, 监护人, 举报人,
-  投诉人, 姓名. Shown as surname + 某某 (see :func:`mask_party_name`).
+  the case record; also written without its middle dot), shown as surname + 某某 like the
+  party field (:func:`mask_party_name`); and the names found in the text by
+  ``portal.core.masking_names`` (cues such as 证人 / 其妻 / 邻居, honorifics, 李某明, the
+  segmenter's tags), shown as surname + one 某 per hidden character: 李某, 王某某. Names in
+  ``keep_names`` (officers on the public roster) stay; so does 当事人's name when the party is
+  an organisation.
+* [manual] a span staff selected in the preview (``extra_spans``: every occurrence of each
+  text), all ``*``. ``unmasked_names`` lists detected names staff confirmed are not persons;
+  only names can be unmasked, never a number, e-mail or address.
 
 Never masked. These are protected before anything else is matched, and a finding that overlaps
 them is dropped unless it strictly contains them (the birth date inside an ID) or is a name
@@ -62,17 +73,18 @@ written in plain ASCII (１３８… → 138****5678). Where findings overlap th
 equal ones the earlier kind in ``KINDS`` (an 18-digit ID is never also a bank card). Masking
 is idempotent: no masked form is detected again.
 
-Known limits, on purpose: a name is only found when it is passed in ``names`` or follows one
-of the labels above with a colon (当事人张三 alone is not found — pass the names from the case
-record); an address is only found as a numbered tail after a place word, so for a person
-party a floor or room of a public building (城管大楼3楼) is masked too; an ID-shaped or
-Luhn-valid number after a case-number label stays; an account number after 账号 is masked
-even when it is the bureau's own collection account.
+Known limits, on purpose: a name without a cue that the segmenter does not tag, or one it
+tags as a place, is only found when passed in ``names``; an address is only found as a numbered
+tail after a place word, so for a person party a floor or room of a public building
+(城管大楼3楼) is masked too; an ID-shaped or Luhn-valid number after a case-number label
+stays; an account number after 账号 is masked even when it is the bureau's own collection account.
 """
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from portal.core import masking_name_lists, masking_names, masking_numbers
 from portal.core import masking_patterns as patterns
 
 KINDS = (
@@ -82,13 +94,18 @@ KINDS = (
     "mobile",
     "landline",
     "email",
+    "im_account",
     "plate",
     "address",
     "health",
+    "manual",
 )
+#: the kinds staff may unmask in the preview (a false positive); everything else stays masked
+UNMASKABLE_KINDS = frozenset({"name"})
 # Of two findings covering the same text, the earlier kind in KINDS wins.
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 
+_STRUCTURED_KINDS = frozenset({"id_number", "mobile"})
 _ORGANISATION_TYPES = frozenset({"organisation", "organization"})
 _NAME_SEPARATORS = "·."
 
@@ -130,7 +147,7 @@ def mask_party_name(name: str | None, party_type: str) -> str:
         return "某某"
     if any(separator in compact for separator in _NAME_SEPARATORS):
         return compact[0] + "某某"
-    for surname in patterns.COMPOUND_SURNAMES:
+    for surname in masking_name_lists.COMPOUND_SURNAMES:
         if compact.startswith(surname) and len(compact) > len(surname):
             return surname + "某某"
     return compact[0] + "某某"
@@ -143,6 +160,9 @@ def find_personal_data(
     names: Iterable[str] = (),
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
+    keep_names: Iterable[str] = (),
+    extra_spans: Iterable[str] = (),
+    unmasked_names: Iterable[str] = (),
 ) -> list[Finding]:
     """Everything :func:`mask_text` would mask in ``text``, in order, never overlapping."""
     if not text:
@@ -152,12 +172,12 @@ def find_personal_data(
     if isinstance(public_emails, str):
         public_emails = (public_emails,)
     public_mailboxes = frozenset(email.strip().lower() for email in public_emails)
+    unmasked = frozenset(patterns.normalise(name).strip() for name in unmasked_names)
     candidates = [
         *_explicit_names(normalised, names),
-        *_heuristic_names(normalised, party_is_person),
-        *_id_numbers(normalised),
-        *_bank_cards(normalised),
-        *_phones(normalised, public),
+        *_detected_names(normalised, party_is_person, keep_names, unmasked),
+        *_manual(normalised, extra_spans),
+        *_numbers(normalised, public),
         *_emails(normalised, public_mailboxes),
         *(_plates(normalised) if party_is_person else ()),
         *_addresses(normalised, party_is_person),
@@ -176,6 +196,9 @@ def mask_text(
     names: Iterable[str] = (),
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
+    keep_names: Iterable[str] = (),
+    extra_spans: Iterable[str] = (),
+    unmasked_names: Iterable[str] = (),
 ) -> str:
     """``text`` with every finding of :func:`find_personal_data` replaced by its masked form."""
     findings = find_personal_data(
@@ -184,6 +207,9 @@ def mask_text(
         names=names,
         public_phones=public_phones,
         public_emails=public_emails,
+        keep_names=keep_names,
+        extra_spans=extra_spans,
+        unmasked_names=unmasked_names,
     )
     pieces, position = [], 0
     for finding in findings:
@@ -205,23 +231,34 @@ def _protected_spans(normalised: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
-    return start < other_end and other_start < end
-
-
-def _blocked(candidate: _Candidate, protected: list[tuple[int, int]]) -> bool:
+def _blocked(candidate: _Candidate, protected: list[tuple[int, int]], starts: list[int]) -> bool:
     # A protected span blocks what overlaps it, unless the candidate strictly contains it:
     # the birth date inside "410402 19800101 1234" does not save the ID.
+    if not candidate.protectable:
+        return False
     start, end = candidate.start, candidate.end
-    return candidate.protectable and any(
-        _overlaps(start, end, span_start, span_end)
-        and not (start <= span_start and span_end <= end and end - start > span_end - span_start)
-        for span_start, span_end in protected
-    )
+    # An ID or a mobile has a shape nothing else has: only a span that holds it whole (罚款
+    # 138.12345678元) saves it, not a date or amount it merely touches (…5678年, …5678元).
+    whole_only = candidate.kind in _STRUCTURED_KINDS
+    # protected spans are short (a title is at most 62 characters): look back only so far
+    for index in range(bisect.bisect_left(starts, end) - 1, -1, -1):
+        span_start, span_end = protected[index]
+        if span_start < start - 100:
+            break
+        if span_end <= start:
+            continue
+        if whole_only:
+            if span_start <= start and end <= span_end:
+                return True
+        elif not (start <= span_start and span_end <= end and end - start > span_end - span_start):
+            return True
+    return False
 
 
 def _select(candidates: list[_Candidate], protected: list[tuple[int, int]]) -> list[_Candidate]:
-    allowed = [c for c in candidates if not _blocked(c, protected)]
+    protected = sorted(protected)
+    starts = [span_start for span_start, _ in protected]
+    allowed = [c for c in candidates if not _blocked(c, protected, starts)]
     allowed.sort(key=lambda c: (c.start - c.end, _PRIORITY[c.kind], c.start))
     chosen: list[_Candidate] = []
     taken = bytearray(max((c.end for c in allowed), default=0))
@@ -252,71 +289,40 @@ def _explicit_names(normalised: str, names: Iterable[str]) -> Iterator[_Candidat
                 position = normalised.find(variant, end)
 
 
-def _heuristic_names(normalised: str, party_is_person: bool) -> Iterator[_Candidate]:
-    for match in patterns.NAME_LABEL_RE.finditer(normalised):
-        name = match["name"]
-        if "某" in name or (match["label"] == "当事人" and not party_is_person):
+def _detected_names(
+    normalised: str, party_is_person: bool, keep_names: Iterable[str], unmasked: frozenset[str]
+) -> Iterator[_Candidate]:
+    if isinstance(keep_names, str):
+        keep_names = (keep_names,)
+    keep = [patterns.normalise(name) for name in keep_names if name]
+    for start, end, masked in masking_names.find_names(
+        normalised, party_is_person=party_is_person, keep_names=keep
+    ):
+        if normalised[start:end] not in unmasked:
+            yield _Candidate("name", start, end, masked)
+
+
+def _manual(normalised: str, extra_spans: Iterable[str]) -> Iterator[_Candidate]:
+    if isinstance(extra_spans, str):
+        extra_spans = (extra_spans,)
+    for span in extra_spans:
+        cleaned = patterns.normalise(span or "").strip()
+        if not cleaned:
             continue
-        yield _Candidate("name", *match.span("name"), mask_party_name(name, "person"))
-
-
-def _mask_id(value: str) -> str:
-    if len(value) == 15:
-        return value[:6] + "*" * 6 + value[-3:]
-    if len(value) < 12:
-        return "*" * len(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
-
-
-def _id_numbers(normalised: str) -> Iterator[_Candidate]:
-    for pattern in (patterns.ID18_RE, patterns.ID15_RE):
-        for match in pattern.finditer(normalised):
-            compact = match[0].replace(" ", "").replace("-", "")
-            yield _Candidate("id_number", *match.span(), _mask_id(compact))
-    for match in patterns.ID_CONTEXT_RE.finditer(normalised):
-        yield _Candidate("id_number", *match.span(1), _mask_id(match[1]))
-
-
-def _luhn_valid(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
-def _card_prefix(digits: str) -> bool:
-    # Card numbers start with 3-6 or 9 (or 22-27, Mastercard); a date-prefixed tracking number
-    # (20260305…) does not, so a Luhn-valid one is not taken for a card.
-    return digits[0] in "34569" or "22" <= digits[:2] <= "27"
-
-
-def _mask_account(digits: str) -> str:
-    return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
-
-
-def _bank_cards(normalised: str) -> Iterator[_Candidate]:
-    for match in patterns.BANK_CARD_RE.finditer(normalised):
-        digits = _only_digits(match[0])
-        if 16 <= len(digits) <= 19 and _card_prefix(digits) and _luhn_valid(digits):
-            yield _Candidate("bank_card", *match.span(), _mask_account(digits))
-    for match in patterns.ACCOUNT_CONTEXT_RE.finditer(normalised):
-        digits = _only_digits(match[1])
-        if len(digits) >= 8:
-            yield _Candidate("bank_card", *match.span(1), _mask_account(digits))
-
-
-def _only_digits(value: str) -> str:
-    return "".join(char for char in value if char.isascii() and char.isdigit())
+        position = normalised.find(cleaned)
+        while position != -1:
+            end = position + len(cleaned)
+            yield _Candidate("manual", position, end, "*" * len(cleaned), protectable=False)
+            position = normalised.find(cleaned, end)
 
 
 def _public_phone_digits(public_phones: Iterable[str]) -> frozenset[str]:
     if isinstance(public_phones, str):
         public_phones = (public_phones,)
     return frozenset(
-        digits for phone in public_phones if (digits := _only_digits(patterns.normalise(phone)))
+        digits
+        for phone in public_phones
+        if (digits := masking_numbers.only_digits(patterns.normalise(phone or "")))
     )
 
 
@@ -330,25 +336,14 @@ def _is_public(digits: str, public: frozenset[str]) -> bool:
     )
 
 
-def _phones(normalised: str, public: frozenset[str]) -> Iterator[_Candidate]:
-    for match in patterns.MOBILE_RE.finditer(normalised):
-        prefix, head, middle, tail = match.groups()
-        if not _is_public(head + middle + tail, public):
-            yield _Candidate("mobile", *match.span(), f"{prefix or ''}{head}****{tail}")
-    for match in patterns.LANDLINE_RE.finditer(normalised):
-        area, number, extension = match.groups()
-        if not _is_public(_only_digits(area) + number, public):
-            masked = area + "*" * (len(number) - 4) + number[-4:] + (extension or "")
-            yield _Candidate("landline", *match.span(), masked)
-    for match in patterns.PHONE_CONTEXT_RE.finditer(normalised):
-        number = match[1]
-        if _is_public(number, public):
+def _numbers(normalised: str, public: frozenset[str]) -> Iterator[_Candidate]:
+    for found in (
+        *masking_numbers.find_numbers(normalised),
+        *masking_numbers.labelled_numbers(normalised),
+    ):
+        if found.kind in ("mobile", "landline") and _is_public(found.digits, public):
             continue
-        if number.startswith("1"):
-            masked = number[:3] + "*" * (len(number) - 7) + number[-4:]
-            yield _Candidate("mobile", *match.span(1), masked)
-        else:
-            yield _Candidate("landline", *match.span(1), "*" * (len(number) - 4) + number[-4:])
+        yield _Candidate(found.kind, found.start, found.end, found.replacement)
 
 
 def _emails(normalised: str, public: frozenset[str]) -> Iterator[_Candidate]:

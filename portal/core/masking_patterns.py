@@ -67,45 +67,28 @@ PROTECTED_PATTERNS = (
 
 # --- personal data ---------------------------------------------------------------------------
 
-_PROVINCE_CODE = r"(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])"
-_BIRTH_DATE_8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-_BIRTH_DATE_6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-
-# 18-digit ID: real province prefix + birth date; the check digit is not verified on purpose
-# (a mistyped ID is still someone's ID). A space or dash between the blocks is tolerated.
-ID18_RE = re.compile(rf"(?<!\d){_PROVINCE_CODE}\d{{4}}[ -]?{_BIRTH_DATE_8}[ -]?\d{{3}}[\dXx](?!\d)")
-# 15-digit ID issued before 1999: region + YYMMDD + 3 digits.
-ID15_RE = re.compile(rf"(?<!\d){_PROVINCE_CODE}\d{{4}}{_BIRTH_DATE_6}\d{{3}}(?!\d)")
-# Whatever follows a 身份证号 label is an ID, even when its length or date is wrong.
+# Whatever follows a 身份证号 label is an ID, even when its length or date is wrong (Chinese
+# numerals are already digits here: these run on ``masking_numbers.numeric`` text).
 ID_CONTEXT_RE = re.compile(
-    r"(?:身份证(?:号码|号)?|公民身份(?:号码|证号)|身份号码) ?(?:为|是|:)? ?(\d{7,19}[\dXx])(?!\d)"
-)
-
-_PHONE_SEP = r"(?: ?[-.] ?| )?"
-# Mobiles 1[3-9]x-xxxx-xxxx (or spaces, dots), with an optional +86 / 86 / 0086 / (+86)
-# prefix that is kept.
-MOBILE_RE = re.compile(
-    rf"(?<![\d+])((?:\+|00)?86{_PHONE_SEP}|\(\+?86\) ?)?(1[3-9]\d){_PHONE_SEP}(\d{{4}})"
-    rf"{_PHONE_SEP}(\d{{4}})(?!\d)"
-)
-# Landlines with an area code (010, 02x, 03xx-09xx; local numbers never start with 0 or 1, so
-# the hotline 0375-12319 is not a landline), optional extension.
-LANDLINE_RE = re.compile(
-    rf"(?<!\d)(\((?:010|02\d|0[3-9]\d\d)\) ?|(?:010|02\d|0[3-9]\d\d){_PHONE_SEP})"
-    r"([2-9]\d{6,7})((?:-|转|分机|ext\.?|x)\d{1,5})?(?!\d)"
+    r"(?:身份证(?:号码|号)?|公民身份(?:号码|证号)|身份号码) ?(?:为|是|:)? ?"
+    r"(\d(?:[ -]?\d){6,18}[ -]?[\dXx])(?![\dA-Za-z])"
 )
 # A bare number after a phone label: a 7-8 digit local number, or a mistyped mobile.
 PHONE_CONTEXT_RE = re.compile(
-    r"(?:电话|手机|座机|固话|联系方式|tel|TEL|Tel)(?:号码|号)? ?:? ?([2-9]\d{6,7}|1\d{9,11})(?!\d)"
+    r"(?:电话|手机|座机|固话|联系方式|tel|TEL|Tel)(?:号码|号)? ?:? ?"
+    r"([2-9](?:[ -]?\d){6,7}|1(?:[ -]?\d){9,11})(?![\d])"
 )
-
-# Card numbers: 16-19 digits, optionally grouped; only Luhn-valid runs count as cards.
-BANK_CARD_RE = re.compile(r"(?<!\d)\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?!\d)")
 # After an account label any digit run counts, Luhn or not. Groups after a space or dash are
 # short and taken whole, so the run never swallows, or stops inside, a following phone number.
 ACCOUNT_CONTEXT_RE = re.compile(
     r"(?:银行卡号|银行卡|银行账号|账号|帐号|账户|帐户|卡号)(?:号码|为|是|:| )* ?"
     r"(\d{4,}(?:[ -]\d{1,6}(?!\d))*)"
+)
+# WeChat and QQ accounts introduced as such: 微信号wxid_ab12cd, 微信:zhang-san88, QQ 12345678.
+IM_ACCOUNT_RE = re.compile(
+    r"(?:微信号?|微信账号|weixin|wechat|WeChat|VX|vx|V信|QQ号?|qq号?|QQ账号|扣扣号?)(?:码)?"
+    r"(?:为|是|:| )* ?"
+    r"(?P<account>[A-Za-z][-_A-Za-z0-9]{5,19}|[1-9]\d{4,11})(?![-_A-Za-z0-9@.])"
 )
 
 EMAIL_RE = re.compile(
@@ -150,24 +133,3 @@ HEALTH_RE = re.compile(
     r"|孕妇|孕期|哺乳期"
 )
 HEALTH_REPLACEMENT = "【健康信息已隐去】"
-
-# Names: only a surname-led 2-4 character word right after a label and a colon, ending at
-# punctuation — e.g. 证人:李四, — never free text (当事人陈述, would otherwise become 陈某某).
-COMPOUND_SURNAMES = (
-    "欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "东方", "尉迟", "长孙", "宇文",
-    "司徒", "夏侯", "公孙", "轩辕", "端木", "独孤", "南宫", "西门", "澹台", "呼延", "申屠",
-)  # fmt: skip
-_COMMON_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
-    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿"
-    "关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华"
-    "喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗"
-    "瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-NAME_LABEL_RE = re.compile(
-    r"(?P<label>当事人|证人|见证人|法定代表人|负责人|经营者|联系人|委托代理人|代理人|监护人|举报人"
-    r"|投诉人|姓名) ?: ?"
-    rf"(?P<name>(?:{'|'.join(COMPOUND_SURNAMES)}|[{_COMMON_SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
-    r"(?=[,.;:()、。\s]|$)"
-)

@@ -1,21 +1,25 @@
-"""The staff's masked preview: each text split into pieces, every replacement marked, so that
-staff see exactly what will be published and what was hidden (see ``portal.core.masking``)."""
+"""The staff's masked preview: each text split into pieces, every replacement marked with its
+type, so that staff see exactly what will be published and what was hidden (see
+``portal.core.masking``); and what staff may change about it (``portal.core.masking_overrides``).
+"""
 
 from dataclasses import dataclass
 
-from portal.core.masking import find_personal_data
+from portal.core.masking import UNMASKABLE_KINDS, find_personal_data
 
 #: the kind of a finding → how the preview names it
 FINDING_LABELS = {
     "name": "姓名",
-    "id_number": "身份证号",
-    "bank_card": "银行账号",
-    "mobile": "手机号码",
-    "landline": "固定电话",
+    "id_number": "证件号",
+    "bank_card": "银行卡号",
+    "mobile": "电话",
+    "landline": "电话",
     "email": "电子邮箱",
+    "im_account": "社交账号",
     "plate": "车牌号",
     "address": "住址",
     "health": "健康信息",
+    "manual": "人工隐去",
 }
 
 
@@ -26,10 +30,16 @@ class PreviewPiece:
     text: str
     kind: str = ""
     original_length: int = 0
+    #: the working copy's text behind a replacement (staff only: the preview is back office)
+    original: str = ""
 
     @property
     def label(self) -> str:
         return FINDING_LABELS.get(self.kind, "")
+
+    @property
+    def may_unmask(self) -> bool:
+        return self.kind in UNMASKABLE_KINDS
 
 
 @dataclass(frozen=True)
@@ -49,8 +59,26 @@ def field_preview(name: str, label: str, text: str, **masking_options) -> FieldP
     for finding in find_personal_data(text, **masking_options):
         if finding.start > position:
             pieces.append(PreviewPiece(text[position : finding.start]))
-        pieces.append(PreviewPiece(finding.replacement, finding.kind, len(finding.original)))
+        pieces.append(
+            PreviewPiece(finding.replacement, finding.kind, len(finding.original), finding.original)
+        )
         position = finding.end
     if position < len(text):
         pieces.append(PreviewPiece(text[position:]))
     return FieldPreview(name, label, pieces)
+
+
+def detected_names(previews: list[FieldPreview]) -> list[PreviewPiece]:
+    """The distinct names found in the previews, in order: what staff may unmask."""
+    seen, names = set(), []
+    for field in previews:
+        for piece in field.pieces:
+            if piece.may_unmask and piece.original not in seen:
+                seen.add(piece.original)
+                names.append(piece)
+    return names
+
+
+def findings_of(previews: list[FieldPreview]) -> list[PreviewPiece]:
+    """Every marked piece (``kind`` and ``original``, as ``Finding`` has them)."""
+    return [piece for field in previews for piece in field.pieces if piece.kind]

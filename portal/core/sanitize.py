@@ -159,6 +159,9 @@ def mask_html(
     names: Iterable[str] = (),
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
+    keep_names: Iterable[str] = (),
+    extra_spans: Iterable[str] = (),
+    unmasked_names: Iterable[str] = (),
 ) -> str:
     """Sanitised ``value`` with every piece of personal data in its text masked.
 
@@ -171,6 +174,9 @@ def mask_html(
         "names": list(names),
         "public_phones": list(public_phones),
         "public_emails": list(public_emails),
+        "keep_names": list(keep_names),
+        "extra_spans": list(extra_spans),
+        "unmasked_names": list(unmasked_names),
     }
     parser = _Tokens()
     parser.feed(str(sanitize_html(value)))

@@ -9,6 +9,7 @@ from portal.core.masking import find_personal_data, mask_text
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.sanitize import html_to_text, mask_html, sanitize_staff_input
 from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision, Unit
+from portal.officers.public_names import roster_names
 from portal.search.outbox import record_index_change
 
 UNIT_PROFILE_FIELDS = (
@@ -63,6 +64,7 @@ def document_masking_options(unit: Unit, config) -> dict:
         "party_is_person": False,
         "public_phones": [unit.phone, unit.complaint_phone, config["COMPLAINT_HOTLINE"]],
         "public_emails": [email for email in (unit.complaint_email, config["SUPERVISION_EMAIL"])],
+        "keep_names": roster_names(),
     }
 
 

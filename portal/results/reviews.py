@@ -14,8 +14,10 @@ from sqlalchemy import and_, func, select
 
 from portal.audit.services import Actor, record_change
 from portal.core.lifecycle import Lifecycle
+from portal.core.masking import mask_text
 from portal.core.publication import PUBLISHED, PublicationError
 from portal.disclosure.models import Unit
+from portal.officers.public_names import roster_names
 from portal.results.models import (
     RECTIFICATION_STATES,
     REVIEW_GRADES,
@@ -112,13 +114,18 @@ def set_result(
     return result
 
 
+def _public(text: str | None) -> str:
+    """A reason is published too: masked like the findings."""
+    return mask_text((text or "").strip(), keep_names=roster_names())
+
+
 def published_findings(review_round: ReviewRound) -> dict:
     """The public content of a revision: the round's fields and each unit's findings."""
     results = sorted(review_round.results, key=lambda r: (r.unit.sort_order, r.unit_id))
     return {
         "name": review_round.name,
         "held_on": review_round.held_on,
-        "summary": review_round.summary,
+        "summary": mask_text(review_round.summary or "", keep_names=roster_names()),
         "findings": [
             {
                 "unit_id": result.unit_id,
@@ -164,7 +171,7 @@ def correct_round(
         raise ReviewError("评查结果与已公示的版本相同，无需更正")
     try:
         return REVIEW_ROUND_LIFECYCLE.correct(
-            session, actor, review_round, published_findings(review_round), reason
+            session, actor, review_round, published_findings(review_round), _public(reason)
         )
     except PublicationError as error:
         raise ReviewError(str(error)) from error
@@ -173,7 +180,7 @@ def correct_round(
 def withdraw_round(session, actor: Actor, review_round: ReviewRound, reason: str) -> None:
     """撤下: off the list, the API and the search; the permalink says when and why."""
     try:
-        REVIEW_ROUND_LIFECYCLE.withdraw(session, actor, review_round, reason)
+        REVIEW_ROUND_LIFECYCLE.withdraw(session, actor, review_round, _public(reason))
     except PublicationError as error:
         raise ReviewError(str(error)) from error
 
@@ -235,7 +242,9 @@ def public_findings(session, review_round: ReviewRound, revision: ReviewRoundRev
                 "problems_total": sum(finding[column] for column in REVIEW_ITEMS),
                 "rectification": result.rectification if result else "none_needed",
                 "rectified_on": result.rectified_on if result else None,
-                "rectification_note": result.rectification_note if result else "",
+                "rectification_note": mask_text(
+                    result.rectification_note if result else "", keep_names=roster_names()
+                ),
             }
         )
     return rows

@@ -15,10 +15,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from flask import has_app_context
 from whoosh import fields
 from whoosh.analysis import SpaceSeparatedTokenizer
 
 from portal.core.masking import mask_text
+from portal.officers.public_names import roster_names
 from portal.search.segmentation import index_terms, normalise
 
 #: title words are indexed twice: a title hit outranks the same word in the body
@@ -82,8 +84,12 @@ def exact_term(value: str) -> str:
 
 
 def masked(document: SearchDocument) -> SearchDocument:
+    keep = roster_names() if has_app_context() else ()
+
     def again(text: str) -> str:
-        return mask_text(text, party_is_person=False, public_phones=document.public_phones)
+        return mask_text(
+            text, party_is_person=False, public_phones=document.public_phones, keep_names=keep
+        )
 
     return SearchDocument(
         **{**asdict(document), "title": again(document.title), "body": again(document.body)}

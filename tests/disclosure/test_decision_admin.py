@@ -57,7 +57,10 @@ def test_entry_preview_and_publication_by_staff(app, client, staff):
     detail = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "刘德胜" in detail  # staff see the working copy …
     assert re.search(r'<mark class="masked"[^>]*>刘某某', detail)  # … and the highlighted preview
-    assert '<mark class="masked" title="手机号码已隐去">138****5678' in detail
+    assert (  # each masked span named by its type
+        '<mark class="masked" title="电话已隐去" data-kind="mobile">138****5678'
+        '<span class="masked__type">电话</span>'
+    ) in detail
     assert "王某某" in detail
     refused = client.post(f"/admin/decisions/{decision.id}/publish", data={})
     assert "请先核对脱敏预览并勾选确认" in refused.get_data(as_text=True)

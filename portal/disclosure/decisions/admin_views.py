@@ -19,7 +19,7 @@ from portal.disclosure.decisions.forms import (
     MajorReviewForm,
     RevocationForm,
 )
-from portal.disclosure.decisions.masking import preview, public_party
+from portal.disclosure.decisions.masking import adjustment_context, preview, public_party
 from portal.disclosure.decisions.models import REVOCATION_KINDS, PenaltyDecision
 from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.disclosure.decisions.services import (
@@ -198,7 +198,12 @@ def decision(decision_id: int):
         ),
         published_late=deadlines.published_late(decision),
         public_party=public_party(decision),
+        **_masking_adjustments(decision),
     )
+
+
+def _masking_adjustments(decision: PenaltyDecision) -> dict:
+    return adjustment_context(decision) if decision.status != "withdrawn" else {}
 
 
 @decisions_admin_bp.route("/<int:decision_id>/edit", methods=["GET", "POST"])

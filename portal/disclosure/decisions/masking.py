@@ -6,9 +6,14 @@ published revision and everything read from it (page, feed, CSV, JSON, API, sear
 
 import hashlib
 
+from flask import url_for
+
 from portal.core.masking import mask_party_name, mask_text
-from portal.core.masking_preview import FieldPreview, field_preview
+from portal.core.masking_overrides import overrides_of, overrides_options
+from portal.core.masking_preview import FieldPreview, detected_names, field_preview
 from portal.disclosure.decisions.models import PenaltyDecision
+from portal.extensions import db
+from portal.officers.public_names import roster_names
 
 #: the free-text fields that are masked, with their labels for the preview
 MASKED_TEXT_FIELDS = {
@@ -17,6 +22,8 @@ MASKED_TEXT_FIELDS = {
     "legal_basis": "处罚依据",
     "penalty": "处罚内容",
 }
+#: the item kind of this decision's rows in ``masking_override``
+OVERRIDE_KIND = "decision"
 
 
 def public_party(decision: PenaltyDecision) -> str:
@@ -30,7 +37,13 @@ def masking_options(decision: PenaltyDecision) -> dict:
     names += decision.related_name_list
     unit = decision.unit
     phones = [unit.phone, unit.complaint_phone] if unit is not None else []
-    return {"party_is_person": person, "names": names, "public_phones": phones}
+    return {
+        "party_is_person": person,
+        "names": names,
+        "public_phones": phones,
+        "keep_names": roster_names(),
+        **overrides_options(OVERRIDE_KIND, getattr(decision, "id", None)),
+    }
 
 
 def masked_content(decision: PenaltyDecision) -> dict:
@@ -70,3 +83,19 @@ def private_fingerprint(decision: PenaltyDecision) -> str:
         *(getattr(decision, field) or "" for field in MASKED_TEXT_FIELDS),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def adjustment_context(decision) -> dict:
+    """What ``masking_adjust`` in ``_macros/masking.html`` needs for this decision."""
+    previews = preview(decision)
+    return {
+        "masking_names": detected_names(previews),
+        "masking_overrides": overrides_of(db.session, OVERRIDE_KIND, decision.id),
+        "masking_urls": {
+            "mask": url_for("decisions_admin.masking_mask", decision_id=decision.id),
+            "unmask": url_for("decisions_admin.masking_unmask", decision_id=decision.id),
+            "revert": url_for(
+                "decisions_admin.masking_revert", decision_id=decision.id, override_id=0
+            ),
+        },
+    }

@@ -12,10 +12,12 @@ from datetime import date, datetime
 from portal.audit.services import Actor, record_change
 from portal.core.lifecycle import Lifecycle
 from portal.core.masking import mask_text
+from portal.core.masking_overrides import overrides_options
 from portal.core.masking_preview import FieldPreview, field_preview
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.safe_urls import safe_http_url
 from portal.disclosure.models import Unit
+from portal.officers.public_names import roster_names
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 
 FIRST_REPORT_DATE = date(2000, 1, 1)
@@ -45,7 +47,13 @@ def masking_options(item: MediaResponse) -> dict:
     """Private persons of the story are masked by name; the unit's own phones stay."""
     unit = item.unit
     phones = [unit.phone, unit.complaint_phone] if unit is not None else []
-    return {"party_is_person": True, "names": item.named_person_list, "public_phones": phones}
+    return {
+        "party_is_person": True,
+        "names": item.named_person_list,
+        "public_phones": phones,
+        "keep_names": roster_names(),
+        **overrides_options("media", item.id),
+    }
 
 
 def masked_content(item: MediaResponse) -> dict:

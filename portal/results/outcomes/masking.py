@@ -13,6 +13,7 @@ from portal.complaints.models import Complaint
 from portal.complaints.schedule import local_date
 from portal.core.masking import mask_text
 from portal.core.masking_preview import FieldPreview, field_preview
+from portal.officers.public_names import roster_names
 
 #: the free-text fields that are masked, with their labels for the preview
 MASKED_TEXT_FIELDS = {"summary": "情况摘要", "reply": "答复内容"}
@@ -41,6 +42,7 @@ def masking_options(complaint: Complaint) -> dict:
         "names": [name for name in names if name],
         "public_phones": phones,
         "public_emails": emails,
+        "keep_names": roster_names() - set(names),  # the handler's own name is masked
     }
 
 
