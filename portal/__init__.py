@@ -10,6 +10,7 @@ from portal import (
     audit,
     complaints,
     disclosure,
+    holidays,
     kiosk,
     officers,
     pages,
@@ -37,6 +38,7 @@ BLUEPRINTS = [
     results.outcomes_bp,
     search.bp,
     kiosk.bp,
+    holidays.bp,
     api.bp,
     api.feeds_bp,
     staff.bp,
@@ -95,4 +97,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
     app.cli.add_command(search.search_cli)
+    app.cli.add_command(holidays.calendar_cli)
     return app

@@ -5,6 +5,7 @@ Each domain adds its models module here.
 
 from portal.audit import models as audit_models
 from portal.complaints import models as complaint_models
+from portal.core import calendar_models
 from portal.disclosure import models as disclosure_models
 from portal.disclosure.decisions import models as decision_models
 from portal.officers import models as officer_models
@@ -18,6 +19,7 @@ __all__ = [
     "complaint_models",
     "decision_models",
     "disclosure_models",
+    "calendar_models",
     "media_models",
     "officer_models",
     "results_models",

@@ -22,7 +22,8 @@ from decimal import Decimal
 
 from flask import current_app
 
-from portal.core.calendar import WorkingCalendar, load_calendar
+from portal.core.calendar import WorkingCalendar
+from portal.core.calendar_store import current_calendar
 
 MAJOR_FINE_PERSON = Decimal("10000")
 MAJOR_FINE_ORGANISATION = Decimal("100000")
@@ -56,12 +57,9 @@ def current_settings() -> DecisionSettings:
 
 
 def working_calendar() -> WorkingCalendar:
-    """The app's calendar, read once from ``HOLIDAYS_FILE`` (or the embedded list)."""
-    calendar = current_app.extensions.get("working_calendar")
-    if calendar is None:
-        calendar = load_calendar(current_app.config["HOLIDAYS_FILE"] or None)
-        current_app.extensions["working_calendar"] = calendar
-    return calendar
+    """The app's calendar: imported notices, ``HOLIDAYS_FILE``, computed years (see
+    ``portal.core.calendar_store``)."""
+    return current_calendar()
 
 
 def detect_measures(penalty: str) -> tuple[bool, bool]:
