@@ -13,7 +13,7 @@ from portal.complaints.models import (
     ComplaintEvent,
     ComplaintRating,
 )
-from portal.complaints.schedule import refresh_due_on
+from portal.complaints.schedule import complaint_calendar, refresh_due_on
 from portal.complaints.workflow import WorkflowError
 from portal.staff.models import StaffUser
 
@@ -69,7 +69,7 @@ def rate(session, complaint: Complaint, level: int, comment: str, *, now, calend
         complaint.follow_up_due = complaint.follow_up_due or is_named(complaint)
     elif complaint.state == "answered":
         complaint.state, complaint.closed_at = "closed", now
-        refresh_due_on(complaint, calendar)
+        refresh_due_on(complaint, calendar if calendar is not None else complaint_calendar())
         events.append(
             ComplaintEvent(
                 complaint=complaint,

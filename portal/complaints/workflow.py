@@ -17,7 +17,12 @@ from sqlalchemy import select
 from portal.audit.services import CLI_ACTOR, PUBLIC_ACTOR, Actor, record_change
 from portal.complaints.deadlines import MAX_EXTENSION_DAYS, is_overdue, rehandling_request_deadline
 from portal.complaints.models import Complaint, ComplaintEvent
-from portal.complaints.schedule import local_date, refresh_due_on, rehandling_window_open
+from portal.complaints.schedule import (
+    complaint_calendar,
+    local_date,
+    refresh_due_on,
+    rehandling_window_open,
+)
 from portal.core.calendar import WorkingCalendar
 from portal.disclosure.models import Unit
 from portal.staff.models import StaffUser
@@ -86,7 +91,8 @@ def _step(
     internal_note: str = "",
     calendar: WorkingCalendar | None = None,
 ) -> ComplaintEvent:
-    refresh_due_on(complaint, calendar)
+    # 民法典 第203条 always applies: without a calendar given, the app's current one
+    refresh_due_on(complaint, calendar if calendar is not None else complaint_calendar())
     event = ComplaintEvent(
         complaint=complaint,
         at=now,

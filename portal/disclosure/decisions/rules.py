@@ -24,6 +24,7 @@ from flask import current_app
 
 from portal.core.calendar import WorkingCalendar
 from portal.core.calendar_store import current_calendar
+from portal.core.periods import add_years
 
 MAJOR_FINE_PERSON = Decimal("10000")
 MAJOR_FINE_ORGANISATION = Decimal("100000")
@@ -94,10 +95,12 @@ def withdrawal_due_on(revoked_on: date, calendar: WorkingCalendar) -> date:
 
 
 def years_before(day: date, years: int) -> date:
+    """The earliest decision date whose ``years``-year period (民法典 第202条) still includes
+    ``day``: on 29 February the period of a 28 February decision ended the day before."""
     try:
         return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    except ValueError:  # 29 February, in a year without one
+        return date(day.year - years, 3, 1)
 
 
 @dataclass(frozen=True)
@@ -126,4 +129,4 @@ class RetentionCutoffs:
         years = (
             settings.retention_years_person if party_type == "person" else settings.retention_years
         )
-        return years_before(decided_on, -years)
+        return add_years(decided_on, years)
