@@ -1,4 +1,4 @@
-"""statutory calendar: official holiday schedules imported into the database
+"""statutory calendar: official holiday schedules in the database; complaint extension requests
 
 Revision ID: 0010_statutory_calendar
 Revises: 0009_review_round_lifecycle
@@ -25,7 +25,24 @@ def upgrade() -> None:
         sa.Column("imported_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("year", name=op.f("pk_calendar_year")),
     )
+    # the unit's extension request, decided by a supervisor
+    with op.batch_alter_table("complaint", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("extension_requested_days", sa.Integer(), nullable=True))
+        batch_op.add_column(
+            sa.Column("extension_requested_reason", sa.Text(), nullable=False, server_default="")
+        )
+        batch_op.add_column(sa.Column("extension_requested_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(
+            sa.Column("extension_status", sa.String(length=16), nullable=False, server_default="")
+        )
+    # an extension recorded before this migration was granted
+    op.execute("UPDATE complaint SET extension_status = 'approved' WHERE extension_days > 0")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("complaint", schema=None) as batch_op:
+        batch_op.drop_column("extension_status")
+        batch_op.drop_column("extension_requested_at")
+        batch_op.drop_column("extension_requested_reason")
+        batch_op.drop_column("extension_requested_days")
     op.drop_table("calendar_year")
