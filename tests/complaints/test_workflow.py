@@ -276,7 +276,7 @@ def test_a_pending_extension_cannot_be_granted_after_the_deadline(people):
         workflow.decide_extension(
             db.session, people["chief"], case, True, now=datetime(2026, 5, 7, 2)
         )
-    assert case.extension_days == 0 and case.answer_due_on == date(2026, 5, 4)
+    assert case.extension_days == 0 and case.answer_due_on == date(2026, 5, 6)
 
 
 def test_only_a_supervisor_decides_and_a_refusal_is_audited(people):
