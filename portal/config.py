@@ -29,6 +29,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
     "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
     "PORTAL_STATS_CACHE_SECONDS": "STATS_CACHE_SECONDS",
+    "PORTAL_BAD_RATING_CALLBACK_DAYS": "BAD_RATING_CALLBACK_DAYS",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -38,6 +39,7 @@ INTEGER_SETTINGS = {
     "DECISION_RETENTION_YEARS_PERSON",
     "EVALUATION_MIN_ANSWERS",
     "STATS_CACHE_SECONDS",
+    "BAD_RATING_CALLBACK_DAYS",
 }
 
 
@@ -103,6 +105,8 @@ def default_settings(instance_path: str) -> dict:
         "DECISION_RETENTION_YEARS": 5,
         #: … or this many when the party is a natural person; the permalink stays either way
         "DECISION_RETENTION_YEARS_PERSON": 2,
+        #: a named 差评 is called back within this many working days
+        "BAD_RATING_CALLBACK_DAYS": 5,
     }
 
 

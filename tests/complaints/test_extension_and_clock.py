@@ -112,3 +112,64 @@ def test_supervisors_see_the_banner_while_an_open_deadline_is_provisional(
     client.post("/admin/logout")
     login("chief")
     assert 'id="calendar-banner"' not in client.get("/admin/complaints/").get_data(as_text=True)
+
+
+def _answered_and_rated_bad(app, rated_at, **contact):
+    from portal.complaints import satisfaction, workflow
+    from portal.staff.models import StaffUser
+
+    with app.app_context():
+        xinhua = db.session.scalars(select(Unit).where(Unit.code == "xinhua")).one()
+        case = make_complaint(
+            db.session, xinhua, submitted_at=rated_at - timedelta(days=9), **contact
+        )
+        clerk = db.session.scalars(
+            select(StaffUser).where(StaffUser.username == "xinhua_staff")
+        ).one()
+        workflow.accept(db.session, clerk, case, now=rated_at - timedelta(days=8))
+        workflow.reply(
+            db.session,
+            clerk,
+            case,
+            "经核查已依法处理，感谢您的监督。",
+            now=rated_at - timedelta(days=1),
+        )
+        satisfaction.rate(db.session, case, 1, "不满意", now=rated_at)
+        db.session.commit()
+        return case.id
+
+
+@pytest.mark.app_config(BAD_RATING_CALLBACK_DAYS=5)
+def test_a_named_bad_rating_is_due_for_a_call_back_in_five_working_days(app, client, login, staff):
+    from datetime import date, datetime
+
+    from portal.complaints.satisfaction import callback_due_on
+
+    # rated Thursday 24 Dec 2026 (10:00 in Shanghai): 25, 28, 29, 30, 31 Dec → due 31 Dec
+    case_id = _answered_and_rated_bad(app, datetime(2026, 12, 24, 2))
+    with app.app_context():
+        case = db.session.get(Complaint, case_id)
+        assert case.follow_up_due
+        assert callback_due_on(case, complaint_calendar(), app.config) == date(2026, 12, 31)
+    login("xinhua_staff")
+    page = client.get("/admin/complaints/?state=all").get_data(as_text=True)
+    assert "回访期限 2026-12-31" in page
+    assert "回访超期" not in page or "回访期限 2026-11-09" in page
+
+
+def test_an_overdue_call_back_is_flagged_to_staff(app, client, login, staff):
+    from datetime import datetime
+
+    # rated Monday 2 Nov 2026: due Monday 9 Nov, long past on any day this test runs
+    _answered_and_rated_bad(app, datetime(2026, 11, 2, 2))
+    login("xinhua_staff")
+    page = client.get("/admin/complaints/?state=all").get_data(as_text=True)
+    assert "回访期限 2026-11-09" in page and "回访超期" in page
+
+
+def test_a_name_with_only_an_e_mail_is_not_named(app, staff):
+    from datetime import datetime
+
+    case_id = _answered_and_rated_bad(app, datetime(2026, 11, 24, 2), contact_phone="")
+    with app.app_context():
+        assert not db.session.get(Complaint, case_id).follow_up_due
