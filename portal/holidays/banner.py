@@ -1,7 +1,7 @@
 """The back-office banner: admins and supervisors see it while any open deadline rests on a
 provisional (computed) day, until next year's notice is imported."""
 
-from flask import request
+from flask import has_request_context, request
 from flask_login import current_user
 
 from portal.core.calendar_store import calendar_today, current_calendar
@@ -12,6 +12,8 @@ _ROLES = ("admin", "supervisor")
 
 
 def calendar_banner() -> dict:
+    if not has_request_context():  # e-mails rendered by cron jobs
+        return {}
     if not request.path.startswith("/admin") or not current_user.is_authenticated:
         return {}
     if getattr(current_user, "role", "") not in _ROLES:
