@@ -10,6 +10,7 @@ from portal import (
     audit,
     complaints,
     disclosure,
+    holidays,
     kiosk,
     officers,
     opendata,
@@ -42,6 +43,7 @@ BLUEPRINTS = [
     results.outcomes_bp,
     search.bp,
     kiosk.bp,
+    holidays.bp,
     api.bp,
     api.feeds_bp,
     staff.bp,
@@ -109,4 +111,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(subscriptions.subscriptions_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(masking_cli)
+    app.cli.add_command(holidays.calendar_cli)
     return app

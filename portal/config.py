@@ -36,6 +36,7 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_REQUIRE_TOTP": "REQUIRE_TOTP",
     "PORTAL_PG_BIN_DIR": "PG_BIN_DIR",
     "PORTAL_FILING_DAYS": "FILING_DAYS",
+    "PORTAL_BAD_RATING_CALLBACK_DAYS": "BAD_RATING_CALLBACK_DAYS",
 }
 BOOLEAN_SETTINGS = {"RATELIMIT_ENABLED", "SESSION_COOKIE_SECURE"}
 INTEGER_SETTINGS = {
@@ -47,6 +48,7 @@ INTEGER_SETTINGS = {
     "EVALUATION_MIN_ANSWERS",
     "STATS_CACHE_SECONDS",
     "FILING_DAYS",
+    "BAD_RATING_CALLBACK_DAYS",
 }
 
 
@@ -136,6 +138,8 @@ def default_settings(instance_path: str) -> dict:
         "DECISION_RETENTION_YEARS_PERSON": 2,
         #: a 重大 decision is filed (备案) with the city bureau within this many calendar days
         "FILING_DAYS": 15,
+        #: a named 差评 is called back within this many working days
+        "BAD_RATING_CALLBACK_DAYS": 5,
     }
 
 

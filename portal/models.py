@@ -5,6 +5,7 @@ Each domain adds its models module here.
 
 from portal.audit import models as audit_models
 from portal.complaints import models as complaint_models
+from portal.core import calendar_models
 from portal.core import masking_overrides as masking_models
 from portal.disclosure import models as disclosure_models
 from portal.disclosure.decisions import models as decision_models
@@ -25,6 +26,7 @@ __all__ = [
     "disclosure_models",
     "kiosk_models",
     "masking_models",
+    "calendar_models",
     "media_models",
     "officer_models",
     "opendata_models",

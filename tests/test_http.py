@@ -120,6 +120,7 @@ def test_429_page_is_chinese_with_retry_after(client):
     assert 0 < int(response.headers["Retry-After"]) <= 15 * 60
 
 
+@pytest.mark.app_config(TODAY="2026-06-01")  # before November: no calendar warning yet
 def test_healthz_reports_database_and_index(client, runner):
     runner.invoke(args=["search", "reindex", "--quiet"])
     response = client.get("/healthz")
@@ -128,6 +129,7 @@ def test_healthz_reports_database_and_index(client, runner):
         "status": "ok",
         "database": "ok",
         "search_index": "ok",
+        "calendar": "ok",
         "search_lag": 0,
         "search_lag_seconds": 0.0,
         "integrity": None,  # no daily snapshot yet (tests/opendata: the latest root)

@@ -1,7 +1,7 @@
 """decisions: confiscation, non-disclosure, revocation recorded date; the frozen annual report
 
 Revision ID: 0011_decision_rules_and_annual
-Revises: 0009_review_round_lifecycle
+Revises: 0010_statutory_calendar
 Create Date: 2026-12-04 20:45:00
 
 A revocation recorded before this migration keeps its date as both the revocation date and the
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = "0011_decision_rules_and_annual"
-down_revision = "0009_review_round_lifecycle"
+down_revision = "0010_statutory_calendar"
 branch_labels = None
 depends_on = None
 

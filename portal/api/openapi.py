@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 document of /api/v1/. Each domain adds its paths and schemas here."""
 
+from portal.holidays.openapi_doc import DEADLINE_PATHS, DEADLINE_SCHEMAS
 from portal.results.outcomes.openapi_doc import OUTCOME_PATHS, OUTCOME_SCHEMAS
 from portal.results.stats.figures import COUNT_FIELDS as STATS_COUNT_FIELDS
 from portal.results.stats.figures import RATE_FIELDS as STATS_RATE_FIELDS
@@ -629,6 +630,8 @@ PATHS = {
 
 SCHEMAS.update(OUTCOME_SCHEMAS)
 PATHS.update(OUTCOME_PATHS)
+SCHEMAS.update(DEADLINE_SCHEMAS)
+PATHS.update(DEADLINE_PATHS)
 
 
 def openapi_document(server_root: str) -> dict:

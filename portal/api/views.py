@@ -3,7 +3,7 @@
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
 
-from portal.api import decisions, media
+from portal.api import deadlines, decisions, media
 from portal.api.openapi import openapi_document
 from portal.core.pagination import keyset_page
 from portal.disclosure.models import Unit
@@ -13,6 +13,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.add_url_rule("/decisions", "decisions", decisions.decision_list)
 bp.add_url_rule("/decisions/<public_id>", "decision", decisions.decision_detail)
 bp.add_url_rule("/media", "media", media.media_list)
+bp.add_url_rule("/deadlines", "deadlines", deadlines.deadline_calculation)
 bp.add_url_rule("/media/<public_id>", "media_response", media.media_detail)
 
 

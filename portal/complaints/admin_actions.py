@@ -20,6 +20,7 @@ from portal.complaints.admin_forms import (
     AssignForm,
     CloseForm,
     ExtendForm,
+    ExtensionDecisionForm,
     FollowUpForm,
     ReassignForm,
     RejectForm,
@@ -97,6 +98,18 @@ def _extend(complaint, form, user, now):
     )
 
 
+def _decide_extension(complaint, form, user, now):
+    return workflow.decide_extension(
+        db.session,
+        user,
+        complaint,
+        form.decision.data == "approve",
+        form.note.data or "",
+        now=now,
+        calendar=_calendar(),
+    )
+
+
 def _reply(complaint, form, user, now):
     event = workflow.reply(
         db.session, user, complaint, form.text.data, now=now, calendar=_calendar()
@@ -135,7 +148,16 @@ STEPS = {
     "reassign": Step(
         STEP_TITLES["reassign"], ReassignForm, _reassign, "已改派。", supervisors_only=True
     ),
-    "extend": Step(STEP_TITLES["extend"], ExtendForm, _extend, "已延长办理期限。"),
+    "extend": Step(
+        STEP_TITLES["extend"], ExtendForm, _extend, "已提交延期申请，待综合监督科审批。"
+    ),
+    "decide_extension": Step(
+        STEP_TITLES["decide_extension"],
+        ExtensionDecisionForm,
+        _decide_extension,
+        "延期申请已审批。",
+        supervisors_only=True,
+    ),
     "reply": Step(STEP_TITLES["reply"], ReplyForm, _reply, "已答复。"),
     "close": Step(STEP_TITLES["close"], CloseForm, _close, "已办结。"),
     "follow_up": Step(STEP_TITLES["follow_up"], FollowUpForm, _follow_up, "回访情况已记录。"),

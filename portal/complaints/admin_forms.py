@@ -76,6 +76,24 @@ class ExtendForm(FlaskForm):
     )
 
 
+class ExtensionDecisionForm(FlaskForm):
+    decision = SelectField(
+        "审批意见",
+        choices={
+            "": "请选择",
+            "approve": "同意延期（理由将告知投诉举报人）",
+            "refuse": "不同意延期",
+        },
+        validators=[InputRequired("请选择审批意见")],
+        invalid_choice_message="请选择同意或不同意",
+    )
+    note = TextAreaField(
+        "审批说明（仅工作人员可见）",
+        filters=[strip],
+        validators=[Length(max=1000, message="请不超过1000字")],
+    )
+
+
 class ReplyForm(FlaskForm):
     text = TextAreaField(
         "答复内容（将告知投诉举报人）",

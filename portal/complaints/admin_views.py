@@ -33,6 +33,7 @@ from portal.complaints.queue import (
     queue_counts,
     queue_page,
 )
+from portal.complaints.satisfaction import callback_due_on
 from portal.complaints.schedule import complaint_calendar, describe_remaining, urgency
 from portal.complaints.similarity import similar_cases
 from portal.complaints.submission import SubmissionRefused, save_submission, unit_choices
@@ -57,6 +58,7 @@ def queue():
         filters=filters,
         today=today,
         urgency=urgency,
+        callback_due=_callback_due(today),
         units=units if current_user.sees_all_units else [],
         state_filters=STATE_FILTERS,
         due_filters=DUE_FILTERS,
@@ -65,6 +67,17 @@ def queue():
         channels=CHANNELS,
         bulk_labels=BULK_LABELS,
     )
+
+
+def _callback_due(today):
+    """(complaint) → (last day for the 差评 call-back, overdue?) or None, for the queue."""
+    calendar = complaint_calendar()
+
+    def due(complaint):
+        due_on = callback_due_on(complaint, calendar, current_app.config)
+        return None if due_on is None else (due_on, today > due_on)
+
+    return due
 
 
 def _scoped_complaint(complaint_id: int) -> Complaint:

@@ -28,7 +28,7 @@ All dates are Asia/Shanghai dates; converting timestamps is the caller's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from portal.core.calendar import WorkingCalendar
@@ -57,6 +57,15 @@ class Deadline:
     due_on: date
     #: How ``due_on`` was computed, in one Chinese sentence shown to staff and the person.
     basis: str
+    #: the event the period runs from (not counted itself), and its length with any extension
+    started_on: date | None = field(default=None, compare=False)
+    days: int = field(default=0, compare=False)
+
+    def clock(self, today: date) -> str:
+        """ "第 N 天 / 共 60 天" for the stage's clock on the status page."""
+        if self.started_on is None or not self.days:
+            return ""
+        return f"第 {max(0, (today - self.started_on).days)} 天 / 共 {self.days} 天"
 
 
 def days_remaining(deadline: Deadline, today: date) -> int:
@@ -181,7 +190,13 @@ def _deadline(
         basis += (
             f"，期满日{_chinese_date(unadjusted_on)}为法定休假日，顺延至{_chinese_date(due_on)}"
         )
-    return Deadline(label=label, due_on=due_on, basis=basis)
+    return Deadline(
+        label=label,
+        due_on=due_on,
+        basis=basis,
+        started_on=event_on,
+        days=days + extension_days,
+    )
 
 
 def _check_extension(extension_days: int) -> None:

@@ -226,6 +226,7 @@ def _advance(complaint, events, rng, unit, now, index, calendar=None) -> None:
     if rng.random() < 0.2 and index != 1:
         complaint.extension_days = rng.choice([15, 30])
         complaint.extension_reason = "案情复杂，需会同规划、住建等部门联合调查核实。"
+        complaint.extension_status = "approved"
         events.append(
             _event(
                 complaint,

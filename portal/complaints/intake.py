@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.audit.services import Actor, record_change
 from portal.complaints.models import CHANNELS, KINDS, Complaint, ComplaintAttachment, ComplaintEvent
-from portal.complaints.schedule import local_date, refresh_due_on
+from portal.complaints.schedule import complaint_calendar, local_date, refresh_due_on
 from portal.complaints.tracking import hash_query_code, new_query_code, new_tracking_number
 from portal.complaints.uploads import StoredUpload
 from portal.core.calendar import WorkingCalendar
@@ -116,7 +116,7 @@ def submit_complaint(
                 sha256=upload.sha256,
             )
         )
-    refresh_due_on(complaint, calendar)
+    refresh_due_on(complaint, calendar if calendar is not None else complaint_calendar())
     by_public = actor.user_id is None
     session.add(
         ComplaintEvent(

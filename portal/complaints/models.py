@@ -98,6 +98,12 @@ class Complaint(db.Model):
     reject_reason: Mapped[str] = mapped_column(Text, default="")
     extension_days: Mapped[int] = mapped_column(Integer, default=0)
     extension_reason: Mapped[str] = mapped_column(Text, default="")
+    #: the unit's request for the one extension, decided by a supervisor (信访工作条例 第32条)
+    extension_requested_days: Mapped[int | None] = mapped_column(Integer)
+    extension_requested_reason: Mapped[str] = mapped_column(Text, default="")
+    extension_requested_at: Mapped[datetime | None]
+    #: "" (none asked), "pending", "approved" or "refused"
+    extension_status: Mapped[str] = mapped_column(String(16), default="")
     #: the first answer; the 30-day window for asking re-handling runs from it
     answered_at: Mapped[datetime | None]
     reply: Mapped[str] = mapped_column(Text, default="")
@@ -177,6 +183,8 @@ class Complaint(db.Model):
             "handling_unit_id": self.handling_unit_id,
             "handler_id": self.handler_id,
             "extension_days": self.extension_days,
+            "extension_status": self.extension_status,
+            "extension_requested_days": self.extension_requested_days,
             "due_on": self.due_on,
             "is_anonymous": self.is_anonymous,
             "attachments": len(self.attachments),

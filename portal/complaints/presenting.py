@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "assigned": "交办承办人员办理",
     "reassigned": "改派办理单位",
     "extended": "延长办理期限",
+    "extension_requested": "申请延长办理期限",
+    "extension_refused": "延期申请未获批准",
     "answered": "答复",
     "rehandling_requested": "申请复核",
     "rehandling_answered": "复核答复",
@@ -48,7 +50,8 @@ STEP_TITLES = {
     "reject": "不予受理",
     "assign": "交办承办人",
     "reassign": "改派办理单位",
-    "extend": "延长办理期限",
+    "extend": "申请延长办理期限",
+    "decide_extension": "审批延期申请",
     "reply": "答复",
     "close": "办结",
     "follow_up": "记录电话回访",
@@ -63,9 +66,15 @@ class TimelineStep:
     note: str
 
 
+#: steps between the unit and the supervisors, not the person's business until decided
+INTERNAL_ACTIONS = frozenset({"extension_requested", "extension_refused"})
+
+
 def public_timeline(complaint: Complaint) -> list[TimelineStep]:
     steps = []
     for event in complaint.events:
+        if event.action in INTERNAL_ACTIONS:
+            continue
         if event.by_public:
             by = "您"
         elif event.unit is not None:
@@ -88,6 +97,7 @@ def status_context(complaint: Complaint, today: date, calendar: WorkingCalendar 
     return {
         "deadline": deadline,
         "deadline_remaining": describe_remaining(deadline, today) if deadline else "",
+        "deadline_clock": deadline.clock(today) if deadline else "",
         "deadline_overdue": bool(deadline) and deadline.due_on < today,
         "acceptance": acceptance_deadline(local_date(complaint.submitted_at), calendar),
         "answer_days": ANSWER_DAYS,

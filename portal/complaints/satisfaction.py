@@ -5,6 +5,8 @@ open for the person's re-handling request; when the person left a name and a pho
 case is marked ``follow_up_due`` until staff record their call back — every named 差评 gets one.
 """
 
+from datetime import date
+
 from portal.audit.services import PUBLIC_ACTOR, Actor, record_change
 from portal.complaints.models import (
     DISSATISFIED_AT_MOST,
@@ -13,8 +15,9 @@ from portal.complaints.models import (
     ComplaintEvent,
     ComplaintRating,
 )
-from portal.complaints.schedule import refresh_due_on
+from portal.complaints.schedule import complaint_calendar, local_date, refresh_due_on
 from portal.complaints.workflow import WorkflowError
+from portal.core.deadline_rules import bad_rating_callback_due
 from portal.staff.models import StaffUser
 
 MAX_COMMENT = 500
@@ -30,7 +33,20 @@ def can_rate(complaint: Complaint) -> bool:
     )
 
 
+def callback_due_on(complaint: Complaint, calendar, config=None) -> date | None:
+    """The last day for calling back a named 差评: ``BAD_RATING_CALLBACK_DAYS`` (5) working
+    days after the latest bad web rating; None when no call-back is owed."""
+    if not complaint.follow_up_due:
+        return None
+    bad = [r for r in complaint.ratings if r.source == "web" and r.level <= DISSATISFIED_AT_MOST]
+    if not bad:
+        return None
+    rated_on = local_date(max(rating.rated_at for rating in bad))
+    return bad_rating_callback_due(rated_on, calendar, config).due
+
+
 def is_named(complaint: Complaint) -> bool:
+    """实名: a name and a phone number (a call-back needs a phone; an e-mail is not enough)."""
     return not complaint.is_anonymous and bool(complaint.contact_name and complaint.contact_phone)
 
 
@@ -69,7 +85,7 @@ def rate(session, complaint: Complaint, level: int, comment: str, *, now, calend
         complaint.follow_up_due = complaint.follow_up_due or is_named(complaint)
     elif complaint.state == "answered":
         complaint.state, complaint.closed_at = "closed", now
-        refresh_due_on(complaint, calendar)
+        refresh_due_on(complaint, calendar if calendar is not None else complaint_calendar())
         events.append(
             ComplaintEvent(
                 complaint=complaint,

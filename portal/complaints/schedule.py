@@ -12,12 +12,11 @@ Two views of the same rules:
 
 from datetime import date, datetime
 
-from flask import current_app
-
 from portal.complaints import deadlines
 from portal.complaints.deadlines import Deadline
 from portal.complaints.models import Complaint
-from portal.core.calendar import WorkingCalendar, load_calendar
+from portal.core.calendar import WorkingCalendar
+from portal.core.calendar_store import current_calendar
 from portal.core.models import to_local
 
 _STAFF_STATES = ("submitted", "accepted", "in_progress", "rehandling")
@@ -28,12 +27,8 @@ def local_date(moment: datetime | None) -> date | None:
 
 
 def complaint_calendar() -> WorkingCalendar:
-    """The app's working-day calendar (``HOLIDAYS_FILE`` or the embedded one), read once."""
-    calendar = current_app.extensions.get("complaint_calendar")
-    if calendar is None:
-        calendar = load_calendar(current_app.config.get("HOLIDAYS_FILE") or None)
-        current_app.extensions["complaint_calendar"] = calendar
-    return calendar
+    """The app's working-day calendar: imported notices, ``HOLIDAYS_FILE``, computed years."""
+    return current_calendar()
 
 
 def rehandling_used(complaint: Complaint) -> bool:

@@ -37,6 +37,7 @@ from portal.complaints.submission import (
 )
 from portal.complaints.tracking import is_valid_tracking_number, normalise_tracking_number
 from portal.complaints.workflow import WorkflowError, request_rehandling
+from portal.core.calendar_store import calendar_today
 from portal.core.models import local_today, utcnow
 from portal.extensions import db, limiter
 
@@ -176,7 +177,7 @@ def _render_status(complaint, rating_form=None, rehandling_form=None, status=200
         timeline=public_timeline(complaint),
         rating_form=rating_form or RatingForm(formdata=None),
         rehandling_form=rehandling_form or RehandlingForm(formdata=None),
-        **status_context(complaint, local_today(), complaint_calendar()),
+        **status_context(complaint, calendar_today(), complaint_calendar()),
     ), status
 
 

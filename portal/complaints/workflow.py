@@ -17,7 +17,13 @@ from sqlalchemy import select
 from portal.audit.services import CLI_ACTOR, PUBLIC_ACTOR, Actor, record_change
 from portal.complaints.deadlines import MAX_EXTENSION_DAYS, is_overdue, rehandling_request_deadline
 from portal.complaints.models import Complaint, ComplaintEvent
-from portal.complaints.schedule import local_date, refresh_due_on, rehandling_window_open
+from portal.complaints.schedule import (
+    answer_due_on,
+    complaint_calendar,
+    local_date,
+    refresh_due_on,
+    rehandling_window_open,
+)
 from portal.core.calendar import WorkingCalendar
 from portal.disclosure.models import Unit
 from portal.staff.models import StaffUser
@@ -47,8 +53,10 @@ def available_actions(complaint: Complaint, user: StaffUser) -> list[str]:
         actions += ["accept", "reject"]
     if state in HANDLING_STATES:
         actions += ["assign", "reply"]
-        if complaint.extension_days == 0:
+        if complaint.extension_status == "":
             actions.append("extend")
+        if complaint.extension_status == "pending" and is_supervisor(user):
+            actions.append("decide_extension")
     if state == "rehandling":
         actions += ["assign", "reply"]
     if state == "answered":
@@ -86,7 +94,8 @@ def _step(
     internal_note: str = "",
     calendar: WorkingCalendar | None = None,
 ) -> ComplaintEvent:
-    refresh_due_on(complaint, calendar)
+    # 民法典 第203条 always applies: without a calendar given, the app's current one
+    refresh_due_on(complaint, calendar if calendar is not None else complaint_calendar())
     event = ComplaintEvent(
         complaint=complaint,
         at=now,
@@ -220,28 +229,94 @@ def reassign(
     )
 
 
+def _require_answer_deadline_open(complaint: Complaint, now: datetime, calendar) -> None:
+    """An extension is asked for and granted only while the answer deadline runs: a late
+    answer stays late."""
+    calendar = calendar if calendar is not None else complaint_calendar()
+    due_on = answer_due_on(complaint, calendar)
+    if due_on is not None and local_date(now) > due_on:
+        raise WorkflowError(
+            f"答复期限已于{due_on.year}年{due_on.month}月{due_on.day}日届满，不能再延期："
+            "逾期答复仍计为逾期"
+        )
+
+
 def extend(
     session, user: StaffUser, complaint: Complaint, days: int, reason: str, *, now, calendar=None
 ):
-    """The one extension of the answer deadline, at most 30 days; the reason is made public."""
+    """The unit asks for the one extension of the answer deadline (at most 30 days, with a
+    reason), while the deadline runs; a supervisor decides (``decide_extension``)."""
     _require_state(complaint, *HANDLING_STATES)
-    if complaint.extension_days:
-        raise WorkflowError("办理期限只能延长一次，本件已经延期")
+    if complaint.extension_status:
+        raise WorkflowError("办理期限只能延长一次，本件已经申请过延期")
     if not 1 <= days <= MAX_EXTENSION_DAYS:
         raise WorkflowError(f"延长天数应为1至{MAX_EXTENSION_DAYS}天", "days")
     reason = _require_text(reason, "延期理由（将告知投诉举报人）", "reason", minimum=5)
+    _require_answer_deadline_open(complaint, now, calendar)
     before = complaint.audit_snapshot()
-    complaint.extension_days, complaint.extension_reason = days, reason
+    complaint.extension_requested_days, complaint.extension_requested_reason = days, reason
+    complaint.extension_requested_at, complaint.extension_status = now, "pending"
     return _step(
         session,
         Actor.of_user(user),
         complaint,
-        "extended",
+        "extension_requested",
         before,
         now=now,
         user=user,
         calendar=calendar,
-        public_note=f"延期{days}日：{reason}",
+        internal_note=f"申请延期{days}日：{reason}",
+    )
+
+
+def decide_extension(
+    session,
+    user: StaffUser,
+    complaint: Complaint,
+    approve: bool,
+    note: str = "",
+    *,
+    now,
+    calendar=None,
+):
+    """A supervisor approves (the reason is then told to the person) or refuses the unit's
+    request, only while the answer deadline has not passed."""
+    if not is_supervisor(user):
+        raise WorkflowError("延期须由综合监督科审批")
+    _require_state(complaint, *HANDLING_STATES)
+    if complaint.extension_status != "pending":
+        raise WorkflowError("本件没有待审批的延期申请")
+    if approve:
+        _require_answer_deadline_open(complaint, now, calendar)
+    before = complaint.audit_snapshot()
+    days, reason = complaint.extension_requested_days, complaint.extension_requested_reason
+    note = (note or "").strip()
+    if approve:
+        complaint.extension_days, complaint.extension_reason = days, reason
+        complaint.extension_status = "approved"
+        return _step(
+            session,
+            Actor.of_user(user),
+            complaint,
+            "extended",
+            before,
+            now=now,
+            user=user,
+            calendar=calendar,
+            public_note=f"延期{days}日：{reason}",
+            internal_note=note,
+        )
+    complaint.extension_status = "refused"
+    return _step(
+        session,
+        Actor.of_user(user),
+        complaint,
+        "extension_refused",
+        before,
+        now=now,
+        user=user,
+        calendar=calendar,
+        internal_note=note or "不同意延期",
     )
 
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, jsonify, render_template
 from sqlalchemy import select, text
 
+from portal.core.calendar_store import calendar_today, current_calendar, health_flag
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.opendata.snapshots import latest_snapshot
@@ -28,6 +29,8 @@ def healthz():
 
     ``search_lag`` is how many committed changes this host's index has not applied yet and
     ``search_lag_seconds`` how long the oldest has waited (alert when it keeps growing).
+    ``calendar`` is ``provisional-next-year`` from 1 November while next year's holiday notice
+    is not imported (alert: deadlines in it are computed).
     """
     checks = {"database": _database_answers()}
     search = _search_index_status(database_ok=checks["database"] == "ok")
@@ -37,6 +40,7 @@ def healthz():
         {
             "status": "ok" if healthy else "unavailable",
             **checks,
+            "calendar": _calendar_flag(checks["database"] == "ok"),
             "search_lag": search.lag_entries,
             "search_lag_seconds": search.lag_seconds,
             "integrity": _latest_integrity_root(database_ok=checks["database"] == "ok"),
@@ -53,6 +57,19 @@ def _latest_integrity_root(database_ok: bool) -> dict | None:
         return None
     snapshot = latest_snapshot(db.session)
     return None if snapshot is None else {"day": snapshot.day.isoformat(), "root": snapshot.root}
+
+
+def _calendar_flag(database_ok: bool) -> str:
+    """``provisional-next-year`` from 1 November until next year's notice is imported (a
+    warning: the response stays 200)."""
+    if not database_ok:
+        return "unknown"
+    try:
+        return health_flag(current_calendar(), calendar_today())
+    except Exception:
+        current_app.logger.exception("health check: the calendar cannot be read")
+        db.session.rollback()
+        return "error"
 
 
 def _database_answers() -> str:

@@ -51,10 +51,13 @@ def test_full_path_with_deadlines_and_audit(people):
     case = _case()
     assert case.due_on == date(2026, 3, 17)  # 2 March + 15 days (the day itself not counted)
     workflow.accept(db.session, staff, case, now=at(5))
-    assert (case.state, case.due_on) == ("accepted", date(2026, 5, 4))  # 5 March + 60 days
+    # 5 March + 60 days is 4 May, inside the 劳动节 holiday (1-5 May): it ends on 6 May
+    assert (case.state, case.due_on) == ("accepted", date(2026, 5, 6))
     workflow.assign(db.session, staff, case, people["xinhua_colleague"], now=at(5, 3))
     assert case.state == "in_progress" and case.handler.username == "xinhua_colleague"
     workflow.extend(db.session, staff, case, 30, "需要会同住建部门联合调查。", now=at(40))
+    assert case.due_on == date(2026, 5, 6)  # asked for, not yet granted
+    workflow.decide_extension(db.session, people["chief"], case, True, now=at(41))
     assert case.due_on == date(2026, 6, 3)
     with pytest.raises(WorkflowError, match="只能延长一次"):
         workflow.extend(db.session, staff, case, 5, "再延长一次试试看。", now=at(41))
@@ -67,12 +70,14 @@ def test_full_path_with_deadlines_and_audit(people):
         ("complaint.submit", "public"),
         ("complaint.accepted", "xinhua_staff"),
         ("complaint.assigned", "xinhua_staff"),
-        ("complaint.extended", "xinhua_staff"),
+        ("complaint.extension_requested", "xinhua_staff"),
+        ("complaint.extended", "chief"),
         ("complaint.answered", "xinhua_staff"),
         ("complaint.closed", "xinhua_staff"),
     ]
     assert [e.action for e in case.events] == [
-        "submitted", "accepted", "assigned", "extended", "answered", "closed",
+        "submitted", "accepted", "assigned", "extension_requested", "extended", "answered",
+        "closed",
     ]  # fmt: skip
 
 
@@ -84,7 +89,8 @@ def test_extension_is_limited_to_thirty_days_with_a_reason(people):
         workflow.extend(db.session, staff, case, 31, "理由充分的延期申请。", now=at(4))
     with pytest.raises(WorkflowError, match="延期理由"):
         workflow.extend(db.session, staff, case, 10, "", now=at(4))
-    event = workflow.extend(db.session, staff, case, 10, "需要现场复测噪声。", now=at(4))
+    workflow.extend(db.session, staff, case, 10, "需要现场复测噪声。", now=at(4))
+    event = workflow.decide_extension(db.session, people["chief"], case, True, now=at(5))
     assert event.public_note == "延期10日：需要现场复测噪声。"
     deadline = deadline_for(case, date(2026, 3, 10), None)
     assert deadline.basis == "自2026年3月3日受理之日起60日，经延期10日"
@@ -198,7 +204,8 @@ def test_re_handling_after_a_bad_rating_even_when_closed_early(people):
         db.session, case, "现场仍在违法经营，没有解决。", now=at(13), today=date(2026, 3, 13)
     )
     assert case.state == "rehandling" and case.closed_at is None
-    assert case.due_on == date(2026, 4, 12)  # 13 March + 30 days
+    # 13 March + 30 days is Sunday 12 April: the period ends on Monday (民法典 第203条)
+    assert case.due_on == date(2026, 4, 13)
     workflow.reply(
         db.session, people["xinhua_staff"], case, "复核后已再次现场查处并立案。", now=at(20)
     )
@@ -232,3 +239,57 @@ def test_close_expired_command(app, runner, people):
     db.session.commit()
     result = runner.invoke(args=["complaints", "close-expired"])
     assert result.exit_code == 0 and "Closed 1" in result.output
+
+
+def _accepted_on_3_march(people) -> Complaint:
+    case = _case()
+    workflow.accept(db.session, people["xinhua_staff"], case, now=at(3))
+    assert case.answer_due_on == date(2026, 5, 6)  # 2 May falls in the 1-5 May holiday
+    return case
+
+
+@pytest.mark.parametrize(
+    ("asked_on", "granted"),
+    [(datetime(2026, 5, 5, 2), True), (datetime(2026, 5, 6, 15, 30), True),
+     (datetime(2026, 5, 6, 16, 30), False)],  # 7 May 00:30 in Shanghai: the deadline has passed
+)  # fmt: skip
+def test_an_extension_only_while_the_answer_deadline_runs(people, asked_on, granted):
+    case = _accepted_on_3_march(people)
+    if granted:
+        workflow.extend(
+            db.session, people["xinhua_staff"], case, 10, "需要联合调查。", now=asked_on
+        )
+        workflow.decide_extension(db.session, people["chief"], case, True, now=asked_on)
+        assert case.answer_due_on == date(2026, 5, 12)  # 3 March + 70 days
+    else:
+        with pytest.raises(WorkflowError, match="答复期限已于2026年5月6日届满，不能再延期"):
+            workflow.extend(
+                db.session, people["xinhua_staff"], case, 10, "需要联合调查。", now=asked_on
+            )
+        assert case.extension_status == "" and case.answer_due_on == date(2026, 5, 6)
+
+
+def test_a_pending_extension_cannot_be_granted_after_the_deadline(people):
+    case = _accepted_on_3_march(people)
+    workflow.extend(db.session, people["xinhua_staff"], case, 10, "需要联合调查。", now=at(30))
+    with pytest.raises(WorkflowError, match="不能再延期"):
+        workflow.decide_extension(
+            db.session, people["chief"], case, True, now=datetime(2026, 5, 7, 2)
+        )
+    assert case.extension_days == 0 and case.answer_due_on == date(2026, 5, 6)
+
+
+def test_only_a_supervisor_decides_and_a_refusal_is_audited(people):
+    case = _accepted_on_3_march(people)
+    workflow.extend(db.session, people["xinhua_staff"], case, 20, "需要联合调查。", now=at(10))
+    with pytest.raises(WorkflowError, match="须由综合监督科审批"):
+        workflow.decide_extension(db.session, people["xinhua_staff"], case, True, now=at(11))
+    workflow.decide_extension(db.session, people["chief"], case, False, "证据已齐全", now=at(11))
+    db.session.commit()
+    assert case.extension_status == "refused" and case.answer_due_on == date(2026, 5, 6)
+    assert _actions(case.tracking_no)[-2:] == [
+        ("complaint.extension_requested", "xinhua_staff"),
+        ("complaint.extension_refused", "chief"),
+    ]
+    with pytest.raises(WorkflowError, match="只能延长一次"):
+        workflow.extend(db.session, people["xinhua_staff"], case, 5, "再申请一次。", now=at(12))

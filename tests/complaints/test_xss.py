@@ -51,6 +51,7 @@ def test_payloads_are_escaped_everywhere(app, client, units, login):
         ("accept", {"note": _payload("受理备注")}),
         ("assign", {"handler": "", "note": _payload("交办备注")}),
         ("extend", {"days": "10", "reason": _payload("延期理由")}),
+        ("decide_extension", {"decision": "approve", "note": _payload("审批说明")}),
         ("reassign", {"unit": "weidong", "reason": _payload("改派理由")}),
         ("reply", {"text": _payload("答复内容")}),
     ]

@@ -27,7 +27,9 @@ from decimal import Decimal
 
 from flask import current_app
 
-from portal.core.calendar import WorkingCalendar, load_calendar
+from portal.core.calendar import WorkingCalendar
+from portal.core.calendar_store import current_calendar
+from portal.core.periods import add_years
 
 MAJOR_FINE_PERSON = Decimal("10000")
 MAJOR_FINE_ORGANISATION = Decimal("100000")
@@ -64,12 +66,9 @@ def current_settings() -> DecisionSettings:
 
 
 def working_calendar() -> WorkingCalendar:
-    """The app's calendar, read once from ``HOLIDAYS_FILE`` (or the embedded list)."""
-    calendar = current_app.extensions.get("working_calendar")
-    if calendar is None:
-        calendar = load_calendar(current_app.config["HOLIDAYS_FILE"] or None)
-        current_app.extensions["working_calendar"] = calendar
-    return calendar
+    """The app's calendar: imported notices, ``HOLIDAYS_FILE``, computed years (see
+    ``portal.core.calendar_store``)."""
+    return current_calendar()
 
 
 def detect_measures(penalty: str) -> tuple[bool, bool]:
@@ -119,10 +118,12 @@ def filing_due_on(decided_on: date, calendar: WorkingCalendar, days: int = FILIN
 
 
 def years_before(day: date, years: int) -> date:
+    """The earliest decision date whose ``years``-year period (民法典 第202条) still includes
+    ``day``: on 29 February the period of a 28 February decision ended the day before."""
     try:
         return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    except ValueError:  # 29 February, in a year without one
+        return date(day.year - years, 3, 1)
 
 
 @dataclass(frozen=True)
@@ -151,4 +152,4 @@ class RetentionCutoffs:
         years = (
             settings.retention_years_person if party_type == "person" else settings.retention_years
         )
-        return years_before(decided_on, -years)
+        return add_years(decided_on, years)
