@@ -11,7 +11,9 @@ from flask import current_app, url_for
 
 from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
+from portal.core.masking_overrides import add_mask
 from portal.core.models import local_today
+from portal.disclosure.decisions.masking import OVERRIDE_KIND
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.kiosk.services import enrol_kiosk
@@ -54,6 +56,13 @@ def decision_of(unit: Unit) -> dict:
     decision = add_decision(unit)
     db.session.commit()
     return {"decision_id": decision.id}
+
+
+def masking_override_of(unit: Unit) -> dict:
+    decision = add_decision(unit)
+    override = add_mask(db.session, CLI_ACTOR, OVERRIDE_KIND, decision, "建设路")
+    db.session.commit()
+    return {"decision_id": decision.id, "override_id": override.id}
 
 
 def document_of(unit: Unit) -> dict:
@@ -182,6 +191,9 @@ SCOPED_URLS = {
     "decisions_admin.decision_submit": decision_of,
     "decisions_admin.decision_publish": decision_of,
     "decisions_admin.decision_return": decision_of,
+    "decisions_admin.masking_mask": decision_of,
+    "decisions_admin.masking_unmask": decision_of,
+    "decisions_admin.masking_revert": masking_override_of,
     "decisions_admin.decision_withdraw": decision_of,
     "decisions_admin.decision_revocation": decision_of,
     "decisions_admin.decision_major": decision_of,
