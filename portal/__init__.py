@@ -17,6 +17,7 @@ from portal import (
     search,
     staff,
 )
+from portal.api import open311
 from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
@@ -50,6 +51,8 @@ BLUEPRINTS = [
     officers.api_bp,
     audit.bp,
     complaints.admin_bp,
+    open311.bp,
+    open311.admin_views.admin_bp,
 ]
 
 
@@ -81,6 +84,7 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # read-only GET endpoints, no cookies needed
+    csrf.exempt(open311.bp)  # integrations authenticate by api_key, not by a cookie
 
     init_templating(app)
     init_headers(app)
@@ -95,4 +99,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(officers.officers_cli)
     app.cli.add_command(complaints.complaints_cli)
     app.cli.add_command(search.search_cli)
+    app.cli.add_command(open311.open311_cli)
     return app

@@ -11,6 +11,7 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from portal.api.open311.formats import error_body as open311_error_body
 from portal.extensions import limiter
 
 #: status → (title, explanation) shown to people
@@ -34,7 +35,11 @@ def wants_json() -> bool:
 def error_response(status: int, detail: str | None = None, retry_after: int | None = None):
     title, explanation = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
     message = detail or explanation
-    if wants_json():
+    if request.path.startswith("/open311/"):
+        # GeoReport v2's own shape, in the format the suffix asks for
+        fmt = "xml" if request.path.endswith(".xml") else "json"
+        response = open311_error_body(status, message, fmt)
+    elif wants_json():
         body = {"error": {"status": status, "title": title, "message": message}}
         response = make_response(jsonify(body), status)
     else:
