@@ -18,6 +18,7 @@ from portal import (
     staff,
 )
 from portal.api import open311
+from portal.api.documented import init_checks
 from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
@@ -89,6 +90,7 @@ def create_app(config: dict | None = None) -> Flask:
     init_templating(app)
     init_headers(app)
     init_errors(app)
+    init_checks(app)
     search.init_app(app)
 
     app.cli.add_command(setup_command)

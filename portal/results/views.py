@@ -40,8 +40,6 @@ bp = Blueprint("results", __name__)
 ANSWERED_COOKIE = "evaluated"
 
 
-
-
 @bp.route("/reviews/")
 def reviews():
     periods = db.session.scalars(

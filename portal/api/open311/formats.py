@@ -64,8 +64,3 @@ def render(value, fmt: str, root: str, item: str | None = None, status: int = 20
     response = current_app.response_class(body, status=status, mimetype=None)
     response.headers["Content-Type"] = FORMATS.get(fmt, FORMATS["json"])
     return response
-
-
-def error_body(status: int, description: str, fmt: str) -> Response:
-    """The spec's error: ``[{"code": 400, "description": "…"}]`` or ``<errors><error>…``."""
-    return render([{"code": status, "description": description}], fmt, "errors", "error", status)

@@ -4,14 +4,17 @@ Every answer, errors included, is in the format the suffix asks for; an error is
 ``[{"code": …, "description": "…"}]`` (``portal.errors`` gives every /open311/ error this shape).
 """
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, abort, current_app, request, url_for
 from sqlalchemy import update
 
+from portal.api.documented import Param, documented
 from portal.api.open311 import catalog, keys, submit
 from portal.api.open311.formats import render
 from portal.api.open311.models import Open311Key
+from portal.api.open311.openapi_doc import open311_response
 from portal.api.open311.public_requests import Filters, find_requests
 from portal.core.models import LOCAL_TZ, utcnow
 from portal.extensions import db, limiter
@@ -24,6 +27,55 @@ MAX_SPAN = timedelta(days=90)
 MAX_IDS = 50
 #: dates before this or after MAX_YEAR are refused (no complaint is older than the portal)
 MIN_YEAR, MAX_YEAR = 2000, 2100
+
+ERRORS = {
+    "description": "GeoReport v2 错误：[{code, description}]",
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Open311Errors"}},
+        "text/xml": {"schema": {"type": "string"}},
+    },
+}
+_CODES = "|".join(re.escape(code) for code in catalog.SERVICES)
+_W3C = (
+    "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    "(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?)?$"
+)
+JURISDICTION = Param(
+    "jurisdiction_id",
+    lambda: {"type": "string", "enum": [current_app.config["OPEN311_JURISDICTION_ID"]]},
+    "辖区标识（可不填；填写时须与 discovery 一致）",
+)
+LIST_PARAMS = (
+    JURISDICTION,
+    Param(
+        "service_request_id",
+        {"type": "string", "pattern": "^[0-9]{1,16}(,[0-9]{1,16}){0,49}$"},
+        "受理编号，多个以逗号分隔（最多50个）；给出时忽略其他条件",
+    ),
+    Param(
+        "service_code",
+        {"type": "string", "pattern": f"^({_CODES})(,({_CODES}))*$"},
+        "服务代码，多个以逗号分隔",
+    ),
+    Param("start_date", {"type": "string", "pattern": _W3C}, "提交时间起（W3C 格式）"),
+    Param(
+        "end_date",
+        {"type": "string", "pattern": _W3C},
+        "提交时间止（W3C 格式）；与 start_date 相差不超过90天，默认最近90天",
+    ),
+    Param("status", {"type": "string", "pattern": "^(open|closed)(,(open|closed))?$"}),
+)
+
+
+def _open311(summary: str, schema: str, params=(JURISDICTION,), errors=(400, 404), **options):
+    return documented(
+        summary,
+        open311_response(schema),
+        params=params,
+        errors=errors,
+        error_response=ERRORS,
+        **options,
+    )
 
 
 @bp.before_request
@@ -38,6 +90,7 @@ def _refuse_big_bodies_and_other_jurisdictions() -> None:
 
 @bp.route("/")
 @bp.route(f"/discovery.{FMT}")
+@_open311("Open311 服务发现", "Open311Discovery")
 def discovery(fmt: str = "json"):
     endpoint = url_for("open311.discovery", fmt=fmt, _external=True).rsplit("/", 1)[0] + "/"
     body = {
@@ -58,12 +111,14 @@ def discovery(fmt: str = "json"):
 
 
 @bp.route(f"/services.{FMT}")
+@_open311("Open311 服务列表（投诉举报的类型与类别）", "Open311Services")
 def services(fmt: str):
     items = [service.as_dict() for service in catalog.SERVICES.values()]
     return render(items, fmt, "services", "service")
 
 
 @bp.route(f"/services/<service_code>.{FMT}")
+@_open311("Open311 服务定义（可提交的附加属性）", "Open311ServiceDefinition")
 def service_definition(service_code: str, fmt: str):
     service = catalog.SERVICES.get(service_code)
     if service is None:
@@ -123,11 +178,17 @@ def _filters() -> Filters:
 
 
 @bp.route(f"/requests.{FMT}", methods=["GET"])
+@_open311(
+    "Open311 诉求列表（只含投诉和建议，举报不公开；描述和答复仅限已公示的办理结果）",
+    "Open311Requests",
+    params=LIST_PARAMS,
+)
 def requests_list(fmt: str):
     return render(find_requests(db.session, _filters()), fmt, "service_requests", "request")
 
 
 @bp.route(f"/requests/<service_request_id>.{FMT}")
+@_open311("Open311 单个诉求", "Open311Requests")
 def request_detail(service_request_id: str, fmt: str):
     items = []
     if service_request_id.isdigit() and len(service_request_id) <= 16:
@@ -138,6 +199,7 @@ def request_detail(service_request_id: str, fmt: str):
 
 
 @bp.route(f"/tokens/<token>.{FMT}")
+@_open311("Open311 令牌换受理编号（本系统即时编号，令牌即受理编号）", "Open311Tokens")
 def token(token: str, fmt: str):
     """Our requests get their number at once, so the token is the number itself."""
     items = []
@@ -151,6 +213,38 @@ def token(token: str, fmt: str):
         "service_requests",
         "request",
     )
+
+
+_TEXT = {"type": "string"}
+POST_BODY = {
+    "required": True,
+    "content": {
+        "application/x-www-form-urlencoded": {
+            "schema": {
+                "type": "object",
+                "required": ["api_key", "service_code"],
+                "properties": {
+                    "api_key": _TEXT,
+                    "jurisdiction_id": _TEXT,
+                    "service_code": _TEXT,
+                    "lat": _TEXT,
+                    "long": _TEXT,
+                    "address_string": _TEXT,
+                    "description": _TEXT,
+                    "first_name": _TEXT,
+                    "last_name": _TEXT,
+                    "phone": _TEXT,
+                    "email": _TEXT,
+                    "media_url": _TEXT,
+                    "attribute[unit]": _TEXT,
+                    "attribute[badge]": _TEXT,
+                    "attribute[occurred_at]": _TEXT,
+                    "attribute[request]": _TEXT,
+                },
+            }
+        }
+    },
+}
 
 
 def _payload() -> tuple[dict[str, str], dict[str, str]]:
@@ -189,6 +283,13 @@ def _key_limit_key() -> str:
 
 
 @bp.route(f"/requests.{FMT}", methods=["POST"])
+@_open311(
+    "Open311 提交诉求（需接入密钥；与网页表单同一受理流程）",
+    "Open311Created",
+    params=(),
+    errors=(400, 403, 404),
+    request_body=POST_BODY,
+)
 @limiter.limit(
     lambda: current_app.config["OPEN311_POST_LIMIT"],
     key_func=_key_limit_key,

@@ -140,6 +140,8 @@ CSV_HEADER = [
     "status",
     "url",
 ]
+
+
 def outcome_csv_row(view: PublicOutcome) -> list:
     data = outcome_json(view)
     on_time = data["answered_on_time"]
