@@ -44,8 +44,9 @@ def encode_cursor(key: tuple) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(cursor: str | None, width: int) -> tuple | None:
-    """The key in ``cursor``; aborts with 400 when it is not one of ours."""
+def decode_cursor(cursor: str | None, width: int, unknown_status: int = 400) -> tuple | None:
+    """The key in ``cursor``; aborts with 400 when it is not base64url, ``unknown_status``
+    when it is but holds no key of ours."""
     if not cursor:
         return None
     if not CURSOR_PATTERN.fullmatch(cursor):
@@ -56,8 +57,9 @@ def decode_cursor(cursor: str | None, width: int) -> tuple | None:
     except (ValueError, binascii.Error, UnicodeError):
         key = None
     if not isinstance(key, list) or len(key) != width:
-        # well formed, but no page of ours starts there: like a page that does not exist
-        abort(404, "翻页参数无效：没有这一页")
+        abort(
+            unknown_status, "翻页参数无效" if unknown_status == 400 else "翻页参数无效：没有这一页"
+        )
     return tuple(key)
 
 
@@ -79,7 +81,8 @@ def keyset_page(
     value that is not one (a 400).
     """
     size = max(1, min(size, MAX_PAGE_SIZE))
-    after = decode_cursor(cursor, len(sort_columns))
+    # a well-formed cursor that starts no page of ours: like a page that does not exist (404)
+    after = decode_cursor(cursor, len(sort_columns), unknown_status=404)
     if after is not None and parse_key is not None:
         try:
             after = tuple(parse_key(after))
