@@ -131,7 +131,9 @@ def _rounds(session, units, generator) -> int:
     for name, held_on, published_at, summary, public_id in ROUNDS:
         if name in existing:
             continue
-        review_round = ReviewRound(name=name, held_on=held_on, summary=summary, public_id=public_id)
+        review_round = ReviewRound(
+            name=name, held_on=held_on, summary=summary, public_id=public_id
+        )
         session.add(review_round)
         session.flush()
         for unit in units:

@@ -40,6 +40,8 @@ bp = Blueprint("results", __name__)
 ANSWERED_COOKIE = "evaluated"
 
 
+
+
 @bp.route("/reviews/")
 def reviews():
     periods = db.session.scalars(

@@ -54,5 +54,6 @@ def test_schemathesis_finds_nothing(api_server, tmp_path):
         capture_output=True,
         text=True,
         timeout=240,
+        cwd=tmp_path,  # schemathesis keeps a cache folder in its working directory
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

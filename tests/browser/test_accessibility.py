@@ -1,5 +1,7 @@
 """axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page."""
 
+
+
 from tests.browser.pages import ADMIN_PAGES, PUBLIC_PAGES
 
 RUN_AXE = """async () => {

@@ -33,9 +33,7 @@ def test_public_list_filters_and_permalink(live_server, open_page, screenshot):
     page.get_by_role("link", name="查看第1版").click()
     expect(page.get_by_text("此版本已被更正")).to_be_visible()
     page.goto(live_server.url + "/outcomes/demo-oc-withdraw")
-    expect(
-        page.get_by_text("撤下原因：投诉人对答复提出异议，待复核办结后重新公示。")
-    ).to_be_visible()
+    expect(page.get_by_text("撤下原因：投诉人对答复提出异议，待复核办结后重新公示。")).to_be_visible()
     body = page.content()
     assert not re.search(r"演示投诉人|1700000\d{4}|demo\d{4}@", body)
 
@@ -88,7 +86,5 @@ def test_staff_preview_then_publish(live_server, open_page, screenshot):
     expect(page.get_by_text("办理结果已公示。")).to_be_visible()
     screenshot(page, "outcome-admin-detail")
     page.get_by_role("link", name="查看公开页面").click()
-    expect(
-        page.get_by_text("投诉人：李某某，手机139****5678，反映执法人员态度生硬。")
-    ).to_be_visible()
+    expect(page.get_by_text("投诉人：李某某，手机139****5678，反映执法人员态度生硬。")).to_be_visible()
     assert "13912345678" not in page.content() and "李大明" not in page.content()

@@ -72,10 +72,8 @@ def _fetch(url: str) -> tuple[int, str, str]:
             body = response.read().decode("utf-8-sig", errors="replace")
             return response.status, response.headers.get("Content-Type", ""), body
     except HTTPError as error:
-        return (
-            error.code,
-            error.headers.get("Content-Type", ""),
-            error.read().decode("utf-8", errors="replace"),
+        return error.code, error.headers.get("Content-Type", ""), error.read().decode(
+            "utf-8", errors="replace"
         )
 
 

@@ -68,7 +68,9 @@ def test_a_change_after_publication_is_public_only_as_a_correction(app, office):
     office.post(f"/admin/reviews/{round_id}/publish")
     path = public_path(app, round_id)
     # the change waits in the working copy; the public still sees revision 1
-    office.post(f"/admin/reviews/{round_id}", data=RESULT | {"score": "90", "grade": "excellent"})
+    office.post(
+        f"/admin/reviews/{round_id}", data=RESULT | {"score": "90", "grade": "excellent"}
+    )
     admin_page = office.get(f"/admin/reviews/{round_id}").get_data(as_text=True)
     assert "尚未公开" in admin_page
     assert "86.5" in office.get(path).get_data(as_text=True)

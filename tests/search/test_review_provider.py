@@ -93,7 +93,9 @@ def test_a_withdrawn_round_leaves_the_index(app, demo_units, search_index, searc
     search_index.sync()
     assert search("程序合法性").hrefs == [path]
     with app.app_context():
-        withdraw_round(db.session, CLI_ACTOR, db.session.get(ReviewRound, round_id), "评查范围有误")
+        withdraw_round(
+            db.session, CLI_ACTOR, db.session.get(ReviewRound, round_id), "评查范围有误"
+        )
         db.session.commit()
     search_index.sync()
     assert search("程序合法性").hrefs == []

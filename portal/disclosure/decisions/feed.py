@@ -32,7 +32,9 @@ def _entry(view: PublicDecision) -> AtomEntry:
             f"决定日期：{view.decided_on.isoformat()}",
         ]
     )
-    categories = (view.unit_name, content.violation_label) + (("重大",) if view.is_major else ())
+    categories = (view.unit_name, content.violation_label) + (
+        ("重大",) if view.is_major else ()
+    )
     return AtomEntry(
         id=view.feed_id,
         title=title,

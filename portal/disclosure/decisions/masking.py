@@ -17,8 +17,6 @@ MASKED_TEXT_FIELDS = {
     "legal_basis": "处罚依据",
     "penalty": "处罚内容",
 }
-
-
 def public_party(decision: PenaltyDecision) -> str:
     return mask_party_name(decision.party_name, decision.party_type)
 

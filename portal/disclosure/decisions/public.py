@@ -173,8 +173,6 @@ CSV_HEADER = [
     "status",
     "url",
 ]
-
-
 def decision_csv_row(view: PublicDecision) -> list:
     data = decision_json(view)
     data["is_major"] = "是" if view.is_major else "否"

@@ -4,6 +4,7 @@ Everything here reads ``PublicDecision`` views (portal.disclosure.decisions.publ
 decision's working copy.
 """
 
+
 from flask import abort, render_template, request
 from sqlalchemy import select
 

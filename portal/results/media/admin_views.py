@@ -196,9 +196,9 @@ def _step_page(media_id: int, form, step: str, action, done_message: str):
         done = _commit_step(form, lambda: action(item), done_message, item.id)
         if done:
             return done
-    return render_template("media/admin/step.html", item=item, form=form, step=step), _status_of(
-        form
-    )
+    return render_template(
+        "media/admin/step.html", item=item, form=form, step=step
+    ), _status_of(form)
 
 
 @media_admin_bp.route("/<int:media_id>/submit", methods=["GET", "POST"])

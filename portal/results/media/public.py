@@ -255,8 +255,6 @@ CSV_HEADER = [
     "status",
     "url",
 ]
-
-
 def media_csv_row(view: PublicMedia) -> list:
     data = media_json(view)
     return [data[column] for column in CSV_HEADER]

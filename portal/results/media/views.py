@@ -1,6 +1,7 @@
 """Public pages and downloads of media responses (舆论回应). They read ``PublicMedia`` views
 (portal.results.media.public), never a response's working copy."""
 
+
 from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 

@@ -140,8 +140,6 @@ CSV_HEADER = [
     "status",
     "url",
 ]
-
-
 def outcome_csv_row(view: PublicOutcome) -> list:
     data = outcome_json(view)
     on_time = data["answered_on_time"]

@@ -1,6 +1,7 @@
 """Public pages and downloads of outcomes (the ``outcomes`` blueprint): the list with its
 filters and the tip-off count, permalinks with revisions, CSV; JSON lives in ``api``."""
 
+
 from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 
