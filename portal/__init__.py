@@ -21,6 +21,8 @@ from portal import (
     subscriptions,
 )
 from portal.backup import backup_cli
+from portal.api import open311
+from portal.api.documented import init_checks
 from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
@@ -61,6 +63,8 @@ BLUEPRINTS = [
     opendata.bp,
     subscriptions.bp,
     kiosk.admin_bp,
+    open311.bp,
+    open311.admin_views.admin_bp,
 ]
 
 
@@ -93,10 +97,12 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # read-only GET endpoints, no cookies needed
+    csrf.exempt(open311.bp)  # integrations authenticate by api_key, not by a cookie
 
     init_templating(app)
     init_headers(app)
     init_errors(app)
+    init_checks(app)
     search.init_app(app)
 
     app.cli.add_command(setup_command)
@@ -112,4 +118,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(backup_cli)
     app.cli.add_command(masking_cli)
     app.cli.add_command(holidays.calendar_cli)
+    app.cli.add_command(open311.open311_cli)
     return app

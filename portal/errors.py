@@ -5,6 +5,7 @@ No stack trace or exception text ever reaches a client; the traceback goes to th
 
 import math
 import time
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 from flask import Flask, current_app, jsonify, make_response, render_template, request
 from flask_limiter.errors import RateLimitExceeded
@@ -36,10 +37,28 @@ def wants_json() -> bool:
     return request.path.startswith(("/api/", "/open311/"))
 
 
+def open311_error(status: int, message: str, fmt: str):
+    """GeoReport v2's error: ``[{"code": 400, "description": "…"}]`` or its XML form."""
+    if fmt != "xml":
+        return make_response(jsonify([{"code": status, "description": message}]), status)
+    errors = Element("errors")
+    error = SubElement(errors, "error")
+    SubElement(error, "code").text = str(status)
+    SubElement(error, "description").text = message
+    body = '<?xml version="1.0" encoding="utf-8"?>\n' + tostring(errors, encoding="unicode")
+    response = make_response(body, status)
+    response.headers["Content-Type"] = "text/xml; charset=utf-8"
+    return response
+
+
 def error_response(status: int, detail: str | None = None, retry_after: int | None = None):
     title, explanation = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
     message = detail or explanation
-    if wants_json():
+    if request.path.startswith("/open311/"):
+        # GeoReport v2's own shape, in the format the suffix asks for
+        fmt = "xml" if request.path.endswith(".xml") else "json"
+        response = open311_error(status, message, fmt)
+    elif wants_json():
         body = {"error": {"status": status, "title": title, "message": message}}
         response = make_response(jsonify(body), status)
     else:

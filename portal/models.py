@@ -3,6 +3,7 @@
 Each domain adds its models module here.
 """
 
+from portal.api.open311 import models as open311_models
 from portal.audit import models as audit_models
 from portal.complaints import models as complaint_models
 from portal.core import calendar_models
@@ -30,6 +31,7 @@ __all__ = [
     "media_models",
     "officer_models",
     "opendata_models",
+    "open311_models",
     "results_models",
     "search_models",
     "staff_models",

@@ -1,7 +1,7 @@
 """daily integrity snapshots of the public record; e-mail subscriptions
 
 Revision ID: 0015_integrity_and_subscriptions
-Revises: 0013_kiosks
+Revises: 0014_open311
 Create Date: 2026-12-04 20:50:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "0015_integrity_and_subscriptions"
-down_revision = "0013_kiosks"
+down_revision = "0014_open311"
 branch_labels = None
 depends_on = None
 

@@ -7,15 +7,30 @@ never published is a 404; a withdrawn or expired one answers with its notice and
 from flask import abort, jsonify, request
 from sqlalchemy import select
 
+from portal.api.documented import LIST_PARAMS, UNIT, Param, documented, year_param
 from portal.core.pagination import requested_page_size
 from portal.core.public_record import revision_notes
-from portal.disclosure.decisions.models import PenaltyDecision
+from portal.disclosure.decisions.listing import FIRST_YEAR
+from portal.disclosure.decisions.models import VIOLATION_TYPES, PenaltyDecision
 from portal.disclosure.decisions.public import decision_json, public_view
 from portal.disclosure.decisions.services import DECISION_LIFECYCLE
 from portal.disclosure.decisions.views import decision_list_for_request, filters_of_request
 from portal.extensions import db
 
 
+@documented(
+    "行政处罚决定列表（按决定日期从新到旧）",
+    "DecisionList",
+    params=(
+        *LIST_PARAMS,
+        UNIT,
+        Param("violation", {"type": "string", "enum": list(VIOLATION_TYPES)}, "违法行为类型代码"),
+        year_param(FIRST_YEAR, "决定年份"),
+        Param("major", {"type": "string", "enum": ["1"]}, "仅重大行政处罚"),
+        Param("q", {"type": "string"}, "关键词"),
+    ),
+    errors=(400, 404),
+)
 def decision_list():
     listing = decision_list_for_request()
     filters = filters_of_request(listing)
@@ -26,6 +41,7 @@ def decision_list():
     )
 
 
+@documented("单个行政处罚决定，含修订记录；撤下的决定只含撤下说明", "Decision", errors=(404,))
 def decision_detail(public_id: str):
     decision = None
     if len(public_id) <= 16:

@@ -1,30 +1,18 @@
-"""The OpenAPI 3.1 document of /api/v1/. Each domain adds its paths and schemas here."""
+"""The OpenAPI 3.1 document of /api/v1/ and /open311/v2/.
 
-from portal.holidays.openapi_doc import DEADLINE_PATHS, DEADLINE_SCHEMAS
-from portal.results.outcomes.openapi_doc import OUTCOME_PATHS, OUTCOME_SCHEMAS
+The paths are built from the app's routes and the operations their views declare
+(``portal.api.documented``): adding a route is one ``@documented(...)`` line at its view.
+The response schemas (components) are kept here and beside their domains.
+"""
+
+from flask import Flask
+
+from portal.api.documented import openapi_paths
+from portal.api.open311.openapi_doc import OPEN311_SCHEMAS
+from portal.holidays.openapi_doc import DEADLINE_SCHEMAS
+from portal.results.outcomes.openapi_doc import OUTCOME_SCHEMAS
 from portal.results.stats.figures import COUNT_FIELDS as STATS_COUNT_FIELDS
 from portal.results.stats.figures import RATE_FIELDS as STATS_RATE_FIELDS
-
-LIST_PARAMETERS = [
-    {
-        "name": "cursor",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "string"},
-        "description": "The `next` value of the previous page.",
-    },
-    {
-        "name": "limit",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
-    },
-]
-
-ERROR_RESPONSE = {
-    "description": "Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-}
 
 
 def list_of(schema: str) -> dict:
@@ -336,313 +324,27 @@ SCHEMAS = {
     "MediaResponseList": list_of("MediaResponse"),
 }
 
-PATHS = {
-    "/supervisors": {
-        "get": {
-            "summary": "执法监督员名单（一页返回全部）",
-            "operationId": "listSupervisors",
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/SupervisorList"}
-                        }
-                    },
-                }
-            },
-        }
-    },
-    "/stats": {
-        "get": {
-            "summary": "投诉举报办理与处罚决定公示统计（全市、各单位、各月）",
-            "description": (
-                "只含件数和比率，不含任何个人信息。月份按北京时间划分；各项口径见"
-                " /stats/#definitions。结果缓存几分钟。"
-            ),
-            "operationId": "getStats",
-            "parameters": [
-                {
-                    "name": "year",
-                    "in": "query",
-                    "required": False,
-                    "schema": {"type": "integer", "minimum": 2000},
-                    "description": "统计年度，默认本年",
-                },
-                {
-                    "name": "unit",
-                    "in": "query",
-                    "required": False,
-                    "schema": {"type": "string"},
-                    "description": "单位代码；不填为全市",
-                },
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}
-                    },
-                },
-                "400": ERROR_RESPONSE,
-                "404": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/reviews": {
-        "get": {
-            "summary": "案卷评查结果（kind=social_evaluation 时为社会评议结果）",
-            "operationId": "listReviews",
-            "parameters": LIST_PARAMETERS[:1]
-            + [
-                {
-                    "name": "kind",
-                    "in": "query",
-                    "required": False,
-                    "schema": {"type": "string", "enum": ["case_file_review", "social_evaluation"]},
-                },
-                {"name": "unit", "in": "query", "required": False, "schema": {"type": "string"}},
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/ReviewList"}}
-                    },
-                },
-                "400": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/units": {
-        "get": {
-            "summary": "执法单位列表",
-            "operationId": "listUnits",
-            "parameters": LIST_PARAMETERS,
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/UnitList"}}
-                    },
-                },
-                "400": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/units/{code}": {
-        "get": {
-            "summary": "单个执法单位",
-            "operationId": "getUnit",
-            "parameters": [
-                {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Unit"}}
-                    },
-                },
-                "404": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/officers": {
-        "get": {
-            "summary": "执法人员清单",
-            "description": (
-                "按单位、工号排序。亮证查询页面另有频率限制；本接口只含清单中已公开的字段。"
-            ),
-            "operationId": "listOfficers",
-            "parameters": [
-                *LIST_PARAMETERS,
-                {
-                    "name": "unit",
-                    "in": "query",
-                    "required": False,
-                    "schema": {"type": "string"},
-                    "description": "单位代码，例如 xinhua",
-                },
-                {
-                    "name": "status",
-                    "in": "query",
-                    "required": False,
-                    "schema": {
-                        "type": "string",
-                        "enum": ["active", "suspended", "revoked", "transferred"],
-                    },
-                },
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/OfficerList"}}
-                    },
-                },
-                "400": ERROR_RESPONSE,
-                "404": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/officers/{badge_no}": {
-        "get": {
-            "summary": "按工号查询一名执法人员",
-            "operationId": "getOfficer",
-            "parameters": [
-                {
-                    "name": "badge_no",
-                    "in": "path",
-                    "required": True,
-                    "schema": {"type": "string", "pattern": "^[0-9]{4,12}$"},
-                }
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Officer"}}
-                    },
-                },
-                "400": ERROR_RESPONSE,
-                "404": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/decisions": {
-        "get": {
-            "summary": "行政处罚决定列表（按决定日期从新到旧）",
-            "operationId": "listDecisions",
-            "parameters": [
-                *LIST_PARAMETERS,
-                {
-                    "name": "unit",
-                    "in": "query",
-                    "schema": {"type": "string"},
-                    "description": "单位代码",
-                },
-                {
-                    "name": "violation",
-                    "in": "query",
-                    "schema": {"type": "string"},
-                    "description": "违法行为类型代码",
-                },
-                {
-                    "name": "year",
-                    "in": "query",
-                    "schema": {"type": "integer"},
-                    "description": "决定年份",
-                },
-                {
-                    "name": "major",
-                    "in": "query",
-                    "schema": {"type": "string", "enum": ["1"]},
-                    "description": "仅重大行政处罚",
-                },
-                {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "关键词"},
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/DecisionList"}
-                        }
-                    },
-                },
-                "400": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/decisions/{public_id}": {
-        "get": {
-            "summary": "单个行政处罚决定，含修订记录；撤下的决定只含撤下说明",
-            "operationId": "getDecision",
-            "parameters": [
-                {"name": "public_id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Decision"}}
-                    },
-                },
-                "404": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/media": {
-        "get": {
-            "summary": "舆论回应列表（按报道日期从新到旧；撤下的不列出）",
-            "operationId": "listMediaResponses",
-            "parameters": [
-                *LIST_PARAMETERS,
-                {
-                    "name": "unit",
-                    "in": "query",
-                    "schema": {"type": "string"},
-                    "description": "负责回应的单位代码",
-                },
-                {
-                    "name": "year",
-                    "in": "query",
-                    "schema": {"type": "integer"},
-                    "description": "报道年份",
-                },
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/MediaResponseList"}
-                        }
-                    },
-                },
-                "400": ERROR_RESPONSE,
-            },
-        }
-    },
-    "/media/{public_id}": {
-        "get": {
-            "summary": "单条舆论回应，含修订记录；撤下的回应只含撤下说明",
-            "operationId": "getMediaResponse",
-            "parameters": [
-                {"name": "public_id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/MediaResponse"}
-                        }
-                    },
-                },
-                "404": ERROR_RESPONSE,
-            },
-        }
-    },
-}
-
-
 SCHEMAS.update(OUTCOME_SCHEMAS)
-PATHS.update(OUTCOME_PATHS)
 SCHEMAS.update(DEADLINE_SCHEMAS)
-PATHS.update(DEADLINE_PATHS)
+SCHEMAS.update(OPEN311_SCHEMAS)
 
 
-def openapi_document(server_root: str) -> dict:
+def openapi_document(app: Flask, server_root: str) -> dict:
+    paths = openapi_paths(app, "/api/v1")
+    # Open311 lives beside /api/v1: its paths carry their own server (the site's root)
+    for path, item in openapi_paths(app, "/open311/v2").items():
+        paths["/open311/v2" + path] = {"servers": [{"url": server_root}], **item}
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "城管执法公示与监督平台 开放数据接口",
-            "version": "1.0.0",
-            "description": "只读接口：仅含已公示、已脱敏的信息。列表返回 items 与 next 翻页游标。",
+            "version": "1.1.0",
+            "description": (
+                "只读接口：仅含已公示、已脱敏的信息。列表返回 items 与 next 翻页游标。"
+                " /open311/v2/ 为 Open311 GeoReport v2（XML 与 JSON，按后缀选择）。"
+            ),
         },
         "servers": [{"url": f"{server_root}/api/v1"}],
-        "paths": PATHS,
+        "paths": paths,
         "components": {"schemas": SCHEMAS},
     }

@@ -4,6 +4,7 @@ published, and the roster of appointed supervisors."""
 from flask import current_app, jsonify, request, url_for
 from sqlalchemy import select
 
+from portal.api.documented import CURSOR, UNIT, Param, documented
 from portal.api.views import bp
 from portal.core.models import local_today
 from portal.extensions import db
@@ -32,9 +33,7 @@ def _finding_json(review_round: ReviewRound, revision, finding: dict) -> dict:
         "files_reviewed": finding["files_reviewed"],
         "score": finding["score"],
         "grade": finding["grade"],
-        "problems": {
-            column.removeprefix("problems_"): finding[column] for column in REVIEW_ITEMS
-        },
+        "problems": {column.removeprefix("problems_"): finding[column] for column in REVIEW_ITEMS},
         "rectification": finding["rectification"],
         "rectified_on": finding["rectified_on"].isoformat() if finding["rectified_on"] else None,
         "url": url_for("results.review_round", public_id=review_round.public_id, _external=True),
@@ -42,6 +41,16 @@ def _finding_json(review_round: ReviewRound, revision, finding: dict) -> dict:
 
 
 @bp.route("/reviews")
+@documented(
+    "案卷评查结果（kind=social_evaluation 时为社会评议结果）",
+    "ReviewList",
+    params=(
+        CURSOR,
+        Param("kind", {"type": "string", "enum": ["case_file_review", "social_evaluation"]}),
+        UNIT,
+    ),
+    errors=(400, 404),
+)
 def reviews():
     """Case-file review results per round and unit (``?kind=social_evaluation`` for the other).
 
@@ -87,6 +96,7 @@ def _evaluations():
 
 
 @bp.route("/supervisors")
+@documented("执法监督员名单（一页返回全部）", "SupervisorList", errors=())
 def supervisors():
     """The roster of appointed supervisors: name, affiliation and term (one page of a few dozen)."""
     today = local_today()

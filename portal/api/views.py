@@ -1,9 +1,10 @@
 """The JSON API under /api/v1/. Lists answer {"items": [...], "next": cursor-or-null}."""
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 from sqlalchemy import select
 
 from portal.api import deadlines, decisions, media
+from portal.api.documented import LIST_PARAMS, Param, documented
 from portal.api.openapi import openapi_document
 from portal.core.pagination import keyset_page
 from portal.disclosure.models import Unit
@@ -41,6 +42,9 @@ def page_size(default: int = 50) -> int:
 
 
 @bp.route("/")
+@documented(
+    "接口目录", {"description": "各接口的网址", "content": {"application/json": {}}}, errors=()
+)
 def index():
     return jsonify(
         {
@@ -59,11 +63,17 @@ def index():
 
 
 @bp.route("/openapi.json")
+@documented(
+    "本接口的 OpenAPI 文档",
+    {"description": "OpenAPI 3.1", "content": {"application/json": {}}},
+    errors=(),
+)
 def openapi():
-    return jsonify(openapi_document(request.url_root.rstrip("/")))
+    return jsonify(openapi_document(current_app, request.url_root.rstrip("/")))
 
 
 @bp.route("/units")
+@documented("执法单位列表", "UnitList", params=LIST_PARAMS, errors=(400, 404))
 def units():
     page = keyset_page(
         db.session,
@@ -77,5 +87,6 @@ def units():
 
 
 @bp.route("/units/<code>")
+@documented("单个执法单位", "Unit", params=(Param("code", location="path"),), errors=(404,))
 def unit(code: str):
     return jsonify(unit_json(db.first_or_404(select(Unit).where(Unit.code == code))))

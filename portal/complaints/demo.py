@@ -146,6 +146,11 @@ def _case(index: int, unit: Unit, now: datetime, code_hash: str, calendar) -> Co
     rng = random.Random(f"complaint-demo-{index}")
     kind = "complaint" if index < 2 else _choice(rng, KIND_WEIGHTS)
     channel = _choice(rng, CHANNEL_WEIGHTS)
+    # a few came from an integration (Open311), with its coordinates; no draw from rng, so
+    # the other cases stay as they were
+    from_integration = index % 50 == 7
+    if from_integration:
+        channel = "open311"
     # the first two cases are fixed (submitted, in progress): pages.py checks their pages
     age = {0: 1, 1: 20}.get(index, rng.choice([1, 3, 8, 13, 14, 16, 25, 40, 58, 63, 75, 88, 120]))
     submitted_at = now - timedelta(days=age, hours=rng.randrange(0, 9))
@@ -172,6 +177,8 @@ def _case(index: int, unit: Unit, now: datetime, code_hash: str, calendar) -> Co
         if anonymous or index % 3
         else f"demo{index:04d}@{DEMO_CONTACT_EMAIL_DOMAIN}",
         submitted_at=submitted_at,
+        latitude=33.7350 + index * 0.00013 if from_integration else None,
+        longitude=113.2900 + index * 0.00011 if from_integration else None,
     )
     events = [_event(complaint, submitted_at, "submitted", by_public=channel in ("web", "kiosk"))]
     if kind == "tipoff" and index % 10 == 7:

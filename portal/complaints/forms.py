@@ -13,7 +13,14 @@ from datetime import UTC, datetime, timedelta
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import DateTimeLocalInput
 
@@ -84,6 +91,9 @@ class ComplaintForm(FlaskForm):
     location = StringField(
         "发生地点", filters=[strip], validators=[Length(max=200, message="地点请不超过200字")]
     )
+    #: from the browser's geolocation ("使用我的位置", static/js/geolocation.js); optional
+    latitude = HiddenField("纬度", filters=[strip])
+    longitude = HiddenField("经度", filters=[strip])
     description = TextAreaField(
         "事情经过",
         filters=[strip],
@@ -138,6 +148,8 @@ class ComplaintForm(FlaskForm):
                 fail(self.occurred_at, "发生时间不能晚于现在")
             elif moment.year < 2000:
                 fail(self.occurred_at, "发生时间有误")
+        if (self.latitude.data or self.longitude.data) and self.coordinates() == (None, None):
+            fail(self.location, "定位结果无效，请重新定位或直接填写地点")
         if kind in CONTACT_KINDS and not self.location.data:
             fail(self.location, "请填写发生地点，例如街道、路口或门牌号")
         anonymous = bool(self.anonymous.data)
@@ -155,6 +167,16 @@ class ComplaintForm(FlaskForm):
         if len(files) > MAX_FILES:
             fail(self.attachments, f"最多上传{MAX_FILES}个附件")
         return ok
+
+    def coordinates(self) -> tuple[float | None, float | None]:
+        """(latitude, longitude) in degrees, or (None, None) when not given or not valid."""
+        try:
+            latitude, longitude = float(self.latitude.data), float(self.longitude.data)
+        except (TypeError, ValueError):
+            return None, None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            return None, None
+        return latitude, longitude
 
     def chosen_files(self) -> list:
         return [file for file in (self.attachments.data or []) if file and file.filename]

@@ -48,6 +48,11 @@ class Submission:
     contact_email: str = ""
     #: the enrolled kiosk it was filed on (channel kiosk)
     kiosk_name: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    #: the Open311 service's category, and the integration's key (channel open311)
+    service_category: str | None = None
+    open311_key_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,10 @@ def submit_complaint(
         "badge_on_roster": submission.badge_on_roster,
         "occurred_at": submission.occurred_at,
         "location": submission.location,
+        "latitude": submission.latitude,
+        "longitude": submission.longitude,
+        "service_category": submission.service_category,
+        "open311_key_id": submission.open311_key_id,
         "description": submission.description,
         "requested_outcome": submission.requested_outcome,
         "is_anonymous": anonymous,

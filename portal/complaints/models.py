@@ -7,7 +7,17 @@ an audit entry, a log line, a public page or the search index.
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.models import utcnow
@@ -27,6 +37,8 @@ CHANNELS = {
     "opinion_book": "意见簿",
     "email": "电子邮件",
     "visit": "来访",
+    #: an integration's GeoReport v2 POST (portal.api.open311), under its own API key
+    "open311": "开放接口",
 }
 STAFF_CHANNELS = ("hotline", "mailbox", "opinion_book", "email", "visit")
 
@@ -84,6 +96,14 @@ class Complaint(db.Model):
     #: when it happened, as the person says (naive UTC like every ``*_at``)
     occurred_at: Mapped[datetime | None]
     location: Mapped[str] = mapped_column(String(200), default="")
+    #: where it happened, from the browser's geolocation or an Open311 POST (WGS 84, full
+    #: precision: staff only; the public sees 3 decimals, about 100 m)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    #: the Open311 service chosen (a category of portal.results.outcomes.models.CATEGORIES)
+    service_category: Mapped[str | None] = mapped_column(String(20))
+    #: the integration whose key submitted it (channel open311)
+    open311_key_id: Mapped[int | None] = mapped_column(ForeignKey("open311_key.id"))
     description: Mapped[str] = mapped_column(Text)
     #: what the person asks for (诉求)
     requested_outcome: Mapped[str] = mapped_column(Text, default="")

@@ -47,8 +47,12 @@ def save_submission(
     submitted_at,
     acting_unit_id: int | None = None,
     kiosk_name: str = "",
+    service_category: str | None = None,
+    open311_key_id: int | None = None,
 ) -> tuple[Complaint, str]:
-    """Commit the complaint ``form`` describes; returns it and its query code (shown once)."""
+    """Commit the complaint ``form`` describes; returns it and its query code (shown once).
+
+    ``service_category`` and ``open311_key_id``: set by an Open311 POST (portal.api.open311)."""
     config = current_app.config
     try:
         prepared = [
@@ -61,6 +65,7 @@ def save_submission(
     stored = [store_upload(config["UPLOAD_DIR"], upload, utcnow()) for upload in prepared]
     try:
         badge = form.badge.data or ""
+        latitude, longitude = form.coordinates()
         submission = Submission(
             kind=form.kind.data,
             channel=channel,
@@ -77,6 +82,10 @@ def save_submission(
             contact_phone=form.contact_phone.data or "",
             contact_email=form.contact_email.data or "",
             kiosk_name=kiosk_name,
+            latitude=latitude,
+            longitude=longitude,
+            service_category=service_category,
+            open311_key_id=open311_key_id,
         )
         complaint = submit_complaint(
             db.session,

@@ -24,7 +24,8 @@ def add_security_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    # geolocation for our own pages only: the complaint form's "使用我的位置"
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.path.startswith("/admin"):
         # back-office pages hold other people's data: never keep them in a shared cache

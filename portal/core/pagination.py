@@ -2,12 +2,13 @@
 
 A page is found by "rows after this key", never by OFFSET, so the last page of a million rows
 costs what the first does. The cursor is the last row's sort key, base64-encoded JSON; a
-tampered cursor is a 400, not a 500.
+cursor that is not base64url is a 400, a well-formed one that is not ours a 404; never a 500.
 """
 
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 
 from flask import abort
@@ -33,22 +34,32 @@ def requested_page_size(value: str | None, default: int = DEFAULT_API_PAGE_SIZE)
     return int(value)
 
 
+#: what ``encode_cursor`` makes: unpadded base64url (also the API document's cursor pattern)
+CURSOR_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,1000}")
+CURSOR_SCHEMA = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,1000}$"}
+
+
 def encode_cursor(key: tuple) -> str:
     raw = json.dumps(list(key), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(cursor: str | None, width: int) -> tuple | None:
-    """The key in ``cursor``; aborts with 400 when it is not one of ours."""
+def decode_cursor(cursor: str | None, width: int, unknown_status: int = 400) -> tuple | None:
+    """The key in ``cursor``; aborts with 400 when it is not base64url, ``unknown_status``
+    when it is but holds no key of ours."""
     if not cursor:
         return None
+    if not CURSOR_PATTERN.fullmatch(cursor):
+        abort(400, "翻页参数无效")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
     except (ValueError, binascii.Error, UnicodeError):
-        abort(400, "翻页参数无效")
+        key = None
     if not isinstance(key, list) or len(key) != width:
-        abort(400, "翻页参数无效")
+        abort(
+            unknown_status, "翻页参数无效" if unknown_status == 400 else "翻页参数无效：没有这一页"
+        )
     return tuple(key)
 
 
@@ -70,12 +81,13 @@ def keyset_page(
     value that is not one (a 400).
     """
     size = max(1, min(size, MAX_PAGE_SIZE))
-    after = decode_cursor(cursor, len(sort_columns))
+    # a well-formed cursor that starts no page of ours: like a page that does not exist (404)
+    after = decode_cursor(cursor, len(sort_columns), unknown_status=404)
     if after is not None and parse_key is not None:
         try:
             after = tuple(parse_key(after))
         except (ValueError, TypeError):
-            abort(400, "翻页参数无效")
+            abort(404, "翻页参数无效：没有这一页")
     if after is not None:
         position = tuple_(*sort_columns)
         stmt = stmt.where(position < tuple_(*after) if descending else position > tuple_(*after))

@@ -1,8 +1,6 @@
-"""The OpenAPI entry of /api/v1/deadlines (merged into portal/api/openapi.py)."""
+"""The response schema of /api/v1/deadlines (its parameters are declared at the view)."""
 
 from portal.core.deadline_rules import RULES
-
-_ERROR = {"$ref": "#/components/schemas/Error"}
 
 DEADLINE_SCHEMAS = {
     "Deadline": {
@@ -32,42 +30,5 @@ DEADLINE_SCHEMAS = {
                 },
             },
         },
-    }
-}
-
-DEADLINE_PATHS = {
-    "/deadlines": {
-        "get": {
-            "summary": "计算法定期限：起算日＋规则 → 最后一日，列出跳过或顺延的日期",
-            "operationId": "computeDeadline",
-            "parameters": [
-                {
-                    "name": "rule",
-                    "in": "query",
-                    "required": True,
-                    "schema": {"type": "string", "enum": list(RULES)},
-                    "description": "期限规则",
-                },
-                {
-                    "name": "start",
-                    "in": "query",
-                    "required": True,
-                    "schema": {"type": "string", "format": "date"},
-                    "description": "起算日期 YYYY-MM-DD（事件发生之日）",
-                },
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Deadline"}}
-                    },
-                },
-                "400": {
-                    "description": "未知规则或日期无效（中文说明）",
-                    "content": {"application/json": {"schema": _ERROR}},
-                },
-            },
-        }
     }
 }

@@ -6,14 +6,33 @@ fields; a withdrawn outcome answers with its notice and no content.
 
 from flask import abort, jsonify, request
 
+from portal.api.documented import LIST_PARAMS, UNIT, Param, documented, month_param
 from portal.core.pagination import requested_page_size
 from portal.extensions import db
-from portal.results.outcomes.models import ComplaintOutcome
+from portal.results.outcomes.listing import FIRST_YEAR, RATING_FILTERS
+from portal.results.outcomes.models import PUBLISHABLE_KINDS, ComplaintOutcome
 from portal.results.outcomes.public import outcome_json, public_view
 from portal.results.outcomes.services import OUTCOME_LIFECYCLE
 from portal.results.outcomes.views import filters_of_request, history_of, outcome_list_for_request
 
 
+@documented(
+    "投诉办理结果列表（按答复日期从新到旧）",
+    "OutcomeList",
+    params=(
+        *LIST_PARAMS,
+        UNIT,
+        Param("kind", {"type": "string", "enum": list(PUBLISHABLE_KINDS)}, "类型"),
+        month_param(FIRST_YEAR, "答复月份 YYYY-MM"),
+        Param(
+            "rating",
+            {"type": "string", "enum": list(RATING_FILTERS)},
+            "满意度 1-5，或 none（未评价）",
+        ),
+        Param("q", {"type": "string"}, "关键词（匹配已脱敏的摘要和答复）"),
+    ),
+    errors=(400, 404),
+)
 def outcome_list():
     listing = outcome_list_for_request()
     filters = filters_of_request(listing)
@@ -22,6 +41,7 @@ def outcome_list():
     return jsonify({"items": [outcome_json(view) for view in page.items], "next": page.next_cursor})
 
 
+@documented("单个办理结果，含修订记录；撤下的只含撤下说明", "Outcome", errors=(404,))
 def outcome_detail(public_id: str):
     outcome = None
     if len(public_id) <= 16:

@@ -1,12 +1,8 @@
-"""The OpenAPI paths and schemas of /api/v1/outcomes (merged into ``portal.api.openapi``)."""
+"""The OpenAPI schemas of /api/v1/outcomes (merged into ``portal.api.openapi``; the paths are
+declared at the views, ``portal.results.outcomes.api``)."""
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
-_ERROR = {
-    "description": "Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-}
-
 OUTCOME_SCHEMAS = {
     "Outcome": {
         "type": "object",
@@ -69,70 +65,5 @@ OUTCOME_SCHEMAS = {
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/Outcome"}},
             "next": {"type": ["string", "null"]},
         },
-    },
-}
-
-
-def _query(name: str, description: str, **schema) -> dict:
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "schema": {"type": "string", **schema},
-        "description": description,
-    }
-
-
-OUTCOME_PATHS = {
-    "/outcomes": {
-        "get": {
-            "summary": "投诉办理结果列表（按答复日期从新到旧）",
-            "operationId": "listOutcomes",
-            "parameters": [
-                _query("cursor", "上一页返回的 next 值"),
-                {
-                    "name": "limit",
-                    "in": "query",
-                    "required": False,
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
-                },
-                _query("unit", "单位代码"),
-                _query("kind", "类型", enum=["complaint", "suggestion", "praise"]),
-                _query("month", "答复月份 YYYY-MM", pattern="^[0-9]{4}-[0-9]{2}$"),
-                _query(
-                    "rating",
-                    "满意度 1-5，或 none（未评价）",
-                    enum=["1", "2", "3", "4", "5", "none"],
-                ),
-                _query("q", "关键词（匹配已脱敏的摘要和答复）"),
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/OutcomeList"}}
-                    },
-                },
-                "400": _ERROR,
-            },
-        }
-    },
-    "/outcomes/{public_id}": {
-        "get": {
-            "summary": "单个办理结果，含修订记录；撤下的只含撤下说明",
-            "operationId": "getOutcome",
-            "parameters": [
-                {"name": "public_id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "responses": {
-                "200": {
-                    "description": "OK",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Outcome"}}
-                    },
-                },
-                "404": _ERROR,
-            },
-        }
     },
 }

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
+from portal.api.documented import UNIT, documented, year_param
 from portal.complaints.models import Complaint
 from portal.core.downloads import csv_download
 from portal.core.models import local_today, utcnow
@@ -216,6 +217,16 @@ def _unit_json(ref: UnitRef) -> dict:
 
 
 @bp.route("/api/v1/stats")
+@documented(
+    "投诉举报办理与处罚决定公示统计（全市、各单位、各月）",
+    "Stats",
+    description=(
+        "只含件数和比率，不含任何个人信息。月份按北京时间划分；各项口径见"
+        " /stats/#definitions。结果缓存几分钟。"
+    ),
+    params=(year_param(MIN_YEAR, "统计年度，默认本年"), UNIT),
+    errors=(400, 404),
+)
 def api_stats():
     report = _request_report(local_today().year)
     return jsonify(
