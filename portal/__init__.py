@@ -20,9 +20,9 @@ from portal import (
     staff,
     subscriptions,
 )
-from portal.backup import backup_cli
 from portal.api import open311
 from portal.api.documented import init_checks
+from portal.backup import backup_cli
 from portal.config import load_settings
 from portal.core.database import configure_engine
 from portal.core.headers import init_headers
