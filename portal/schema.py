@@ -8,8 +8,11 @@ from alembic.config import Config
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
+from portal.audit.services import CLI_ACTOR
+from portal.core.calendar_store import current_calendar
 from portal.demo import load_demo_data
 from portal.extensions import db
+from portal.holidays.services import recompute_open_deadlines
 from portal.search.operations import refresh_search_index
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -61,6 +64,11 @@ def setup_command(demo: bool) -> None:
     """
     upgrade_schema()
     click.echo(f"Schema up to date ({_safe_url()}).")
+    # an upgrade may bring a corrected or computed holiday table: stored due dates follow it
+    recomputed = recompute_open_deadlines(db.session, CLI_ACTOR, current_calendar())
+    db.session.commit()
+    if recomputed.count:
+        click.echo(f"Calendar: {recomputed.count} open deadline(s) recomputed.")
     demo_added = 0
     if demo:
         counts = load_demo_data(db.session)

@@ -286,6 +286,9 @@ def test_every_public_page_and_api_parameter_answers_any_text(app, client, publi
     if response.status_code >= 400 and path.startswith("/api/"):
         error = response.get_json()["error"]
         assert CHINESE.search(error["message"])
+    elif response.status_code >= 400 and response.is_json:
+        # Open311's own shape: [{"code": …, "description": "…"}]
+        assert CHINESE.search(response.get_json()[0]["description"])
     elif response.status_code >= 400:
         assert CHINESE.search(response.get_data(as_text=True))
 

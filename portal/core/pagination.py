@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from flask import abort
+from flask import abort, request
 from sqlalchemy import tuple_
 
 MAX_PAGE_SIZE = 200
@@ -81,13 +81,18 @@ def keyset_page(
     value that is not one (a 400).
     """
     size = max(1, min(size, MAX_PAGE_SIZE))
-    # a well-formed cursor that starts no page of ours: like a page that does not exist (404)
-    after = decode_cursor(cursor, len(sort_columns), unknown_status=404)
+    # In the API a well-formed cursor that starts no page of ours is a page that does not
+    # exist (404: its document allows any base64url cursor); a page says 400 as it always did.
+    unknown_status = 404 if request.path.startswith(("/api/", "/open311/")) else 400
+    after = decode_cursor(cursor, len(sort_columns), unknown_status=unknown_status)
     if after is not None and parse_key is not None:
         try:
             after = tuple(parse_key(after))
         except (ValueError, TypeError):
-            abort(404, "翻页参数无效：没有这一页")
+            abort(
+                unknown_status,
+                "翻页参数无效" if unknown_status == 400 else "翻页参数无效：没有这一页",
+            )
     if after is not None:
         position = tuple_(*sort_columns)
         stmt = stmt.where(position < tuple_(*after) if descending else position > tuple_(*after))

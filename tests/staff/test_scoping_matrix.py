@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from flask import current_app, url_for
 
+from portal.api.open311.keys import create_key
 from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
 from portal.core.masking_overrides import add_mask
@@ -180,6 +181,12 @@ def kiosk_of(unit: Unit) -> dict:
     return {"kiosk_id": enrolment.kiosk.id}
 
 
+def open311_key_of(unit: Unit) -> dict:
+    key, _secret = create_key(db.session, CLI_ACTOR, f"integration-{unit.code}")
+    db.session.commit()
+    return {"name": key.name}
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -236,6 +243,7 @@ SCOPED_URLS = {
     "annual_admin.report": lambda unit: {"year": local_today().year - 1},
     "kiosks_admin.renew": kiosk_of,
     "kiosks_admin.revoke": kiosk_of,
+    "open311_admin.key_revoke": open311_key_of,
 }
 
 #: records that belong to no unit: every staff user may open them, and what such a page lists
@@ -243,6 +251,7 @@ SCOPED_URLS = {
 NOT_UNIT_BOUND = {
     "results_admin.evaluation_period": "a period covers every unit; its answers are scoped",
     "annual_admin.report": "the annual report covers every unit; the supervision office's",
+    "open311_admin.key_revoke": "an integration's key is the administrator's, for every unit",
 }
 
 #: let in: shown, done (redirect), or an empty form refused with its messages (400)
@@ -264,6 +273,7 @@ OFFICE_ONLY = {
     "media_admin.media_return",
     "kiosks_admin.renew",
     "kiosks_admin.revoke",
+    "open311_admin.key_revoke",
 }
 
 #: pages for administrators only: supervisors get 403 too
@@ -272,6 +282,7 @@ ADMIN_ONLY = {
     "staff.user_totp_reset",
     "kiosks_admin.renew",
     "kiosks_admin.revoke",
+    "open311_admin.key_revoke",
 }
 
 
