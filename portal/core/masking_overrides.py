@@ -37,7 +37,8 @@ class MaskingOverride(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the publishable kind, as its lifecycle names it: decision, media, outcome, document
+    #: the publishable kind: decision, media, document; complaint (its outcome, see
+    #: ``portal.results.outcomes.masking``)
     item_kind: Mapped[str] = mapped_column(String(20))
     item_id: Mapped[int] = mapped_column(index=True)
     #: mask: hide every occurrence of ``text``; unmask: ``text`` was detected as a name wrongly

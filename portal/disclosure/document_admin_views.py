@@ -6,16 +6,19 @@ from flask_login import current_user
 
 from portal.audit.services import Actor
 from portal.core.lifecycle_forms import ConfirmPublishForm, WithdrawForm
+from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.publication import PUBLISHED, STATUS_LABELS, PublicationError
 from portal.core.sanitize import ALLOWED_TAGS
 from portal.disclosure.forms import DocumentCorrectionForm, DocumentForm
 from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, Unit
 from portal.disclosure.services import (
     DOCUMENT_LIFECYCLE,
+    DOCUMENT_OVERRIDE_KIND,
     correct_document,
     create_document,
     document_content,
     document_findings,
+    document_preview,
     publish_document,
     update_document,
     withdraw_document,
@@ -30,6 +33,24 @@ documents_admin_bp.before_request(require_staff_login)
 
 def _document(document_id: int) -> DisclosureDocument:
     return get_scoped_or_404(DisclosureDocument, DisclosureDocument.id == document_id)
+
+
+def _back_from_adjustment(document: DisclosureDocument, document_id: int):
+    endpoint = "document_publish" if request.form.get("from") == "publish" else "document"
+    return redirect(url_for(f"documents_admin.{endpoint}", document_id=document_id) + "#preview")
+
+
+#: the preview's masking adjustments (``portal.core.masking_adjust``)
+DOCUMENT_ADJUSTMENTS = MaskingAdjustments(
+    DOCUMENT_OVERRIDE_KIND, lambda document: document_preview(document, current_app.config)
+).register(documents_admin_bp, "/<int:document_id>", _document, _back_from_adjustment)
+
+
+def _adjustments(document: DisclosureDocument) -> dict:
+    context = DOCUMENT_ADJUSTMENTS.context(document, document_id=document.id)
+    if context:
+        context["masking_previews"] = document_preview(document, current_app.config)
+    return context
 
 
 def _units() -> list[Unit]:
@@ -114,6 +135,7 @@ def document(document_id: int):
         masked=document_content(document, config),
         findings=document_findings(document, config),
         revisions=DOCUMENT_LIFECYCLE.revisions(db.session, document),
+        **_adjustments(document),
     )
 
 
@@ -188,6 +210,7 @@ def document_publish(document_id: int):
         step="publish",
         masked=document_content(document, config),
         findings=document_findings(document, config),
+        **_adjustments(document),
     )
 
 

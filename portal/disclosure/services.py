@@ -6,6 +6,8 @@ Penalty decisions have their own services in ``portal.disclosure.decisions.servi
 from portal.audit.services import Actor, record_change
 from portal.core.lifecycle import Lifecycle
 from portal.core.masking import find_personal_data, mask_text
+from portal.core.masking_overrides import overrides_options
+from portal.core.masking_preview import FieldPreview, field_preview
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.sanitize import html_to_text, mask_html, sanitize_staff_input
 from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision, Unit
@@ -54,23 +56,27 @@ def update_unit_profile(session, actor: Actor, unit: Unit, changes: dict) -> boo
 DOCUMENT_LIFECYCLE = Lifecycle(
     "document", DocumentRevision, "document_id", lambda document: document.audit_snapshot()
 )
+#: the item kind of a document's rows in ``masking_override``
+DOCUMENT_OVERRIDE_KIND = "document"
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 200_000
 
 
-def document_masking_options(unit: Unit, config) -> dict:
-    """A document speaks for the unit: its own and the bureau's contacts stay public."""
+def document_masking_options(unit: Unit, config, document_id: int | None = None) -> dict:
+    """A document speaks for the unit: its own and the bureau's contacts stay public; the
+    staff's adjustments of the document's masking (``masking_override``) apply."""
     return {
         "party_is_person": False,
         "public_phones": [unit.phone, unit.complaint_phone, config["COMPLAINT_HOTLINE"]],
         "public_emails": [email for email in (unit.complaint_email, config["SUPERVISION_EMAIL"])],
         "keep_names": roster_names(),
+        **overrides_options(DOCUMENT_OVERRIDE_KIND, document_id),
     }
 
 
 def document_content(document: DisclosureDocument, config) -> dict:
     """The fields of a new revision: the sanitised body with personal data masked."""
-    options = document_masking_options(document.unit, config)
+    options = document_masking_options(document.unit, config, document.id)
     return {
         "kind": document.kind,
         "title": mask_text(document.title, **options),
@@ -80,9 +86,18 @@ def document_content(document: DisclosureDocument, config) -> dict:
 
 def document_findings(document: DisclosureDocument, config) -> list:
     """Personal data the published revision will mask (for the staff preview)."""
-    options = document_masking_options(document.unit, config)
+    options = document_masking_options(document.unit, config, document.id)
     text = document.title + "\n" + html_to_text(document.body_html)
     return find_personal_data(text, **options)
+
+
+def document_preview(document: DisclosureDocument, config) -> list[FieldPreview]:
+    """The title and the body's text, masked in marked pieces (what staff may adjust)."""
+    options = document_masking_options(document.unit, config, document.id)
+    return [
+        field_preview("title", "标题", document.title or "", **options),
+        field_preview("body_html", "正文", html_to_text(document.body_html or ""), **options),
+    ]
 
 
 def _apply_document(document: DisclosureDocument, kind: str, title: str, body: str) -> None:
@@ -170,7 +185,9 @@ def correct_document(
         actor,
         document,
         document_content(document, config),
-        mask_text((reason or "").strip(), **document_masking_options(document.unit, config)),
+        mask_text(
+            (reason or "").strip(), **document_masking_options(document.unit, config, document.id)
+        ),
         before=before,
         now=now,
     )
@@ -180,7 +197,7 @@ def withdraw_document(
     session, actor: Actor, document: DisclosureDocument, reason: str, config, *, now=None
 ):
     """撤下; the public reason is masked like the document."""
-    options = document_masking_options(document.unit, config)
+    options = document_masking_options(document.unit, config, document.id)
     DOCUMENT_LIFECYCLE.withdraw(
         session, actor, document, mask_text((reason or "").strip(), **options), now=now
     )

@@ -70,7 +70,7 @@ KINDS = (
         DisclosureDocument,
         DOCUMENT_LIFECYCLE,
         {"title": False, "body_html": True},
-        lambda item: document_masking_options(item.unit, current_app.config),
+        lambda item: document_masking_options(item.unit, current_app.config, item.id),
         "disclosure.document",
     ),
     Kind(

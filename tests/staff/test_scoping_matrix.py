@@ -12,9 +12,8 @@ from flask import current_app, url_for
 from portal.api.open311.keys import create_key
 from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
-from portal.core.masking_overrides import add_mask
+from portal.core.masking_overrides import MaskingOverride
 from portal.core.models import local_today
-from portal.disclosure.decisions.masking import OVERRIDE_KIND
 from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.kiosk.services import enrol_kiosk
@@ -57,13 +56,6 @@ def decision_of(unit: Unit) -> dict:
     decision = add_decision(unit)
     db.session.commit()
     return {"decision_id": decision.id}
-
-
-def masking_override_of(unit: Unit) -> dict:
-    decision = add_decision(unit)
-    override = add_mask(db.session, CLI_ACTOR, OVERRIDE_KIND, decision, "建设路")
-    db.session.commit()
-    return {"decision_id": decision.id, "override_id": override.id}
 
 
 def document_of(unit: Unit) -> dict:
@@ -187,6 +179,21 @@ def open311_key_of(unit: Unit) -> dict:
     return {"name": key.name}
 
 
+def override_of(kind: str, record_of):
+    """A ``masking_override`` row of the record ``record_of`` builds: the revert URL's args."""
+
+    def build(unit: Unit) -> dict:
+        arguments = record_of(unit)
+        row = MaskingOverride(
+            item_kind=kind, item_id=next(iter(arguments.values())), action="mask", text="某处"
+        )
+        db.session.add(row)
+        db.session.commit()
+        return {**arguments, "override_id": row.id}
+
+    return build
+
+
 #: endpoint → builds a record belonging to ``unit`` and returns the URL arguments for it
 SCOPED_URLS = {
     "disclosure_admin.unit_edit": unit_page,
@@ -198,16 +205,19 @@ SCOPED_URLS = {
     "decisions_admin.decision_submit": decision_of,
     "decisions_admin.decision_publish": decision_of,
     "decisions_admin.decision_return": decision_of,
-    "decisions_admin.masking_mask": decision_of,
-    "decisions_admin.masking_unmask": decision_of,
-    "decisions_admin.masking_revert": masking_override_of,
     "decisions_admin.decision_withdraw": decision_of,
     "decisions_admin.decision_revocation": decision_of,
     "decisions_admin.decision_major": decision_of,
+    "decisions_admin.masking_mask": decision_of,
+    "decisions_admin.masking_unmask": decision_of,
+    "decisions_admin.masking_revert": override_of("decision", decision_of),
     "documents_admin.document": document_of,
     "documents_admin.document_edit": document_of,
     "documents_admin.document_publish": document_of,
     "documents_admin.document_withdraw": document_of,
+    "documents_admin.masking_mask": document_of,
+    "documents_admin.masking_unmask": document_of,
+    "documents_admin.masking_revert": override_of("document", document_of),
     "officers_admin.officer_edit": officer_of,
     "officers_admin.officer_status": officer_of,
     "officers_admin.officer_photo": officer_of,
@@ -220,6 +230,9 @@ SCOPED_URLS = {
     "media_admin.media_publish": media_of,
     "media_admin.media_return": media_of,
     "media_admin.media_withdraw": media_of,
+    "media_admin.masking_mask": media_of,
+    "media_admin.masking_unmask": media_of,
+    "media_admin.masking_revert": override_of("media", media_of),
     "results_admin.review_result": review_result_of,
     "results_admin.review_round": review_round_of,
     "results_admin.publish_review_round": review_round_of,
@@ -235,6 +248,9 @@ SCOPED_URLS = {
     "complaints_admin.act": complaint_step_of,
     "complaints_admin.template_edit": reply_template_of,
     "outcomes_admin.publish": closed_complaint_of,
+    "outcomes_admin.masking_mask": closed_complaint_of,
+    "outcomes_admin.masking_unmask": closed_complaint_of,
+    "outcomes_admin.masking_revert": override_of("complaint", closed_complaint_of),
     "outcomes_admin.outcome": outcome_of,
     "outcomes_admin.correct": outcome_of,
     "outcomes_admin.withdraw": outcome_of,

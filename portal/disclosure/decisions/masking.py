@@ -6,13 +6,11 @@ published revision and everything read from it (page, feed, CSV, JSON, API, sear
 
 import hashlib
 
-from flask import url_for
-
 from portal.core.masking import mask_party_name, mask_text
-from portal.core.masking_overrides import overrides_of, overrides_options
-from portal.core.masking_preview import FieldPreview, detected_names, field_preview
+from portal.core.masking_adjust import MaskingAdjustments
+from portal.core.masking_overrides import overrides_options
+from portal.core.masking_preview import FieldPreview, field_preview
 from portal.disclosure.decisions.models import PenaltyDecision
-from portal.extensions import db
 from portal.officers.public_names import roster_names
 
 #: the free-text fields that are masked, with their labels for the preview
@@ -85,17 +83,10 @@ def private_fingerprint(decision: PenaltyDecision) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+#: the preview's adjustments; routes registered in ``masking_views``
+DECISION_ADJUSTMENTS = MaskingAdjustments(OVERRIDE_KIND, preview)
+
+
 def adjustment_context(decision) -> dict:
     """What ``masking_adjust`` in ``_macros/masking.html`` needs for this decision."""
-    previews = preview(decision)
-    return {
-        "masking_names": detected_names(previews),
-        "masking_overrides": overrides_of(db.session, OVERRIDE_KIND, decision.id),
-        "masking_urls": {
-            "mask": url_for("decisions_admin.masking_mask", decision_id=decision.id),
-            "unmask": url_for("decisions_admin.masking_unmask", decision_id=decision.id),
-            "revert": url_for(
-                "decisions_admin.masking_revert", decision_id=decision.id, override_id=0
-            ),
-        },
-    }
+    return DECISION_ADJUSTMENTS.context(decision, decision_id=decision.id)

@@ -7,6 +7,7 @@ from sqlalchemy import or_
 
 from portal.audit.services import Actor
 from portal.core.lifecycle_forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
+from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.models import local_today
 from portal.core.pagination import keyset_page
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, STATUS_LABELS, PublicationError
@@ -45,6 +46,18 @@ def _actor() -> Actor:
 
 def _item(media_id: int) -> MediaResponse:
     return get_scoped_or_404(MediaResponse, MediaResponse.id == media_id)
+
+
+def _back_from_adjustment(item: MediaResponse, media_id: int):
+    if request.form.get("from") == "publish":
+        return redirect(url_for("media_admin.media_publish", media_id=media_id) + "#preview")
+    return redirect(url_for("media_admin.media_response", media_id=media_id) + "#preview")
+
+
+#: the preview's masking adjustments (``portal.core.masking_adjust``)
+MEDIA_ADJUSTMENTS = MaskingAdjustments("media", preview).register(
+    media_admin_bp, "/<int:media_id>", _item, _back_from_adjustment
+)
 
 
 def _units() -> list[Unit]:
@@ -133,12 +146,14 @@ def media_new():
 @media_admin_bp.route("/<int:media_id>")
 def media_response(media_id: int):
     item = _item(media_id)
+    previews = preview(item)
     return render_template(
         "media/admin/detail.html",
         item=item,
-        previews=preview(item),
+        previews=previews,
         revisions=MEDIA_LIFECYCLE.revisions(db.session, item),
         may_review=_may_review(),
+        **MEDIA_ADJUSTMENTS.context(item, previews, media_id=item.id),
     )
 
 
@@ -196,9 +211,9 @@ def _step_page(media_id: int, form, step: str, action, done_message: str):
         done = _commit_step(form, lambda: action(item), done_message, item.id)
         if done:
             return done
-    return render_template(
-        "media/admin/step.html", item=item, form=form, step=step
-    ), _status_of(form)
+    return render_template("media/admin/step.html", item=item, form=form, step=step), _status_of(
+        form
+    )
 
 
 @media_admin_bp.route("/<int:media_id>/submit", methods=["GET", "POST"])
@@ -225,13 +240,15 @@ def media_publish(media_id: int):
         )
         if done:
             return done
+    previews = preview(item)
     return render_template(
         "media/admin/publish.html",
         item=item,
         form=form,
-        previews=preview(item),
+        previews=previews,
         public=masked_content(item),
         may_review=_may_review(),
+        **MEDIA_ADJUSTMENTS.context(item, previews, media_id=item.id),
     ), _status_of(form)
 
 

@@ -8,11 +8,12 @@ from flask_login import current_user
 from portal.audit.services import Actor
 from portal.complaints.models import CHANNELS, KINDS, SATISFACTION_LEVELS, Complaint
 from portal.core.lifecycle_forms import WithdrawForm
+from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.pagination import keyset_page
 from portal.core.publication import STATUS_LABELS, PublicationError
 from portal.extensions import db
 from portal.results.outcomes.forms import OutcomeCorrectionForm, OutcomeForm
-from portal.results.outcomes.masking import masked_content, prefill, preview
+from portal.results.outcomes.masking import OVERRIDE_KIND, masked_content, prefill, preview
 from portal.results.outcomes.models import CATEGORIES, ComplaintOutcome
 from portal.results.outcomes.services import (
     OUTCOME_LIFECYCLE,
@@ -55,6 +56,40 @@ def _outcome(outcome_id: int) -> ComplaintOutcome:
     return get_scoped_or_404(ComplaintOutcome, ComplaintOutcome.id == outcome_id)
 
 
+def _complaint(complaint_id: int) -> Complaint:
+    return get_scoped_or_404(Complaint, Complaint.id == complaint_id)
+
+
+def _previewed_texts() -> dict:
+    return {field: request.form.get(field, "") for field in ("summary", "reply")}
+
+
+def _back_to_preview(complaint: Complaint, complaint_id: int):
+    """The preview again, from the texts posted with the adjustment: nothing typed is lost."""
+    return publish(complaint_id)
+
+
+#: the preview's masking adjustments (``portal.core.masking_adjust``), before publication
+OUTCOME_ADJUSTMENTS = MaskingAdjustments(
+    OVERRIDE_KIND,
+    lambda complaint: preview(complaint, _previewed_texts()),
+    unit_of=lambda complaint: complaint.handling_unit_id,
+).register(admin_bp, "/publish/<int:complaint_id>", _complaint, _back_to_preview)
+
+
+def _adjustments(form, complaint: Complaint, outcome, previews) -> dict:
+    """Offered on the first publication's preview; a correction honours what was decided."""
+    if outcome is not None:
+        return {}
+    context = OUTCOME_ADJUSTMENTS.context(complaint, previews, complaint_id=complaint.id)
+    context["masking_hidden"] = {
+        "step": "preview",
+        "category": form.category.data or "",
+        **form.texts(),
+    }
+    return context
+
+
 def _show_error(form, error: PublicationError) -> None:
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
@@ -92,18 +127,20 @@ def _stepped(form, complaint: Complaint, template_args: dict, publish):
                 db.session.commit()
                 return done
     content = masked_content(complaint, form.category.data, form.summary.data, form.reply.data)
+    previews = preview(complaint, form.texts())
     return render_template(
         "results/outcomes/admin/preview.html",
         form=form,
         content=content,
-        previews=preview(complaint, form.texts()),
+        previews=previews,
+        **_adjustments(form, complaint, template_args["outcome"], previews),
         **template_args,
     ), (400 if form.confirm.errors else 200)
 
 
 @admin_bp.route("/publish/<int:complaint_id>", methods=["GET", "POST"])
 def publish(complaint_id: int):
-    complaint = get_scoped_or_404(Complaint, Complaint.id == complaint_id)
+    complaint = _complaint(complaint_id)
     problems = publication_problems(db.session, complaint)
     if problems:
         db.session.rollback()

@@ -12,11 +12,15 @@ import re
 from portal.complaints.models import Complaint
 from portal.complaints.schedule import local_date
 from portal.core.masking import mask_text
+from portal.core.masking_overrides import overrides_options
 from portal.core.masking_preview import FieldPreview, field_preview
 from portal.officers.public_names import roster_names
 
 #: the free-text fields that are masked, with their labels for the preview
 MASKED_TEXT_FIELDS = {"summary": "情况摘要", "reply": "答复内容"}
+#: the item kind of an outcome's rows in ``masking_override``: they are kept with the complaint
+#: (staff adjust the preview before the outcome exists; a complaint has one outcome at most)
+OVERRIDE_KIND = "complaint"
 
 
 def final_reply(complaint: Complaint) -> str:
@@ -43,6 +47,7 @@ def masking_options(complaint: Complaint) -> dict:
         "public_phones": phones,
         "public_emails": emails,
         "keep_names": roster_names() - set(names),  # the handler's own name is masked
+        **overrides_options(OVERRIDE_KIND, complaint.id),
     }
 
 
