@@ -56,7 +56,7 @@ def test_the_unit_asks_the_supervisor_grants_and_the_person_reads_why(
         accepted_on, due_on = local_date(case.accepted_at), case.answer_due_on
         expected = calendar_days(accepted_on, 70, complaint_calendar()).due
         actions = db.session.scalars(
-            select(AuditEntry.action).where(AuditEntry.object_id == number)
+            select(AuditEntry.action).where(AuditEntry.object_id == number).order_by(AuditEntry.id)
         ).all()
     assert actions[-2:] == ["complaint.extension_requested", "complaint.extended"]
     assert due_on == expected  # 60 + 10 days from acceptance

@@ -40,7 +40,9 @@ def test_upload_strips_exif_turns_upright_and_makes_a_thumbnail(app, client, off
     with app.app_context():
         key = db.session.get(Officer, officer_id).photo_key
         actions = db.session.scalars(
-            select(AuditEntry.action).where(AuditEntry.object_type == "officer")
+            select(AuditEntry.action)
+            .where(AuditEntry.object_type == "officer")
+            .order_by(AuditEntry.id)
         ).all()
     assert actions == ["officer.create", "officer.photo"]
     folder = Path(app.config["UPLOAD_DIR"]) / "officer-photos"

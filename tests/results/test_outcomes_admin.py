@@ -175,7 +175,9 @@ def test_correct_and_withdraw_through_the_back_office(world, client, login):
     assert gone.status_code == 302
     with world.app_context():
         actions = db.session.scalars(
-            select(AuditEntry.action).where(AuditEntry.object_type == "outcome")
+            select(AuditEntry.action)
+            .where(AuditEntry.object_type == "outcome")
+            .order_by(AuditEntry.id)
         ).all()
         assert actions == ["outcome.publish", "outcome.correct", "outcome.withdraw"]
         outcome = db.session.get(ComplaintOutcome, outcome_id)

@@ -63,7 +63,9 @@ def test_login_is_audited(app, create_user, login):
     login("sun")
     with app.app_context():
         actions = db.session.scalars(
-            select(AuditEntry.action).where(AuditEntry.object_id == str(user_id))
+            select(AuditEntry.action)
+            .where(AuditEntry.object_id == str(user_id))
+            .order_by(AuditEntry.id)
         ).all()
     assert actions == ["user.create", "user.login"]
 
