@@ -3,9 +3,9 @@
 - accept or reject within 15 days of submission (收到之日起15日内);
 - answer within 60 days of acceptance (受理之日起60日内), extendable once by at most 30 days
   with a recorded reason told to the person;
-- a re-handling (复核) request may be made within 30 days of the answer, and is answered
-  within 30 days of the request. (The 条例 names this first review 复查, made by the body one
-  level up, and keeps 复核 for a second one; the portal has one step and the SPEC calls it 复核.)
+- a 复查 request (to the organ one level up, 第35条) may be made within 30 days of the written
+  answer, and is answered within 30 days of the request; the 复核 that may follow (第36条) is
+  outside the portal. (In code the 复查 is still called "rehandling".)
 
 How "within N days" is counted: the day of the event is not counted and day 1 is the next day,
 so the last day is ``event date + N days``, and the period runs until 24:00 of that day. This is
@@ -41,8 +41,8 @@ REHANDLING_ANSWER_DAYS = 30
 
 ACCEPTANCE_LABEL = "受理期限"
 ANSWER_LABEL = "办理答复期限"
-REHANDLING_REQUEST_LABEL = "复核申请期限"
-REHANDLING_ANSWER_LABEL = "复核答复期限"
+REHANDLING_REQUEST_LABEL = "申请复查期限"
+REHANDLING_ANSWER_LABEL = "复查答复期限"
 
 #: Workflow states, as stored on the complaint.
 STATES = ("submitted", "accepted", "in_progress", "answered", "rehandling", "closed", "rejected")
@@ -126,7 +126,7 @@ def rehandling_answer_deadline(
     requested_on: date, calendar: WorkingCalendar | None = None
 ) -> Deadline:
     return _deadline(
-        REHANDLING_ANSWER_LABEL, requested_on, "提出复核申请", REHANDLING_ANSWER_DAYS, calendar
+        REHANDLING_ANSWER_LABEL, requested_on, "提出复查申请", REHANDLING_ANSWER_DAYS, calendar
     )
 
 

@@ -208,10 +208,10 @@ class RatingForm(FlaskForm):
 
 class RehandlingForm(FlaskForm):
     reason = TextAreaField(
-        "申请复核的理由",
+        "申请复查的理由",
         filters=[strip],
         validators=[
-            DataRequired("请写明申请复核的理由"),
+            DataRequired("请写明申请复查的理由"),
             Length(min=5, max=2000, message="理由请写5至2000字"),
         ],
     )

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    and_,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -48,7 +49,7 @@ STATES = {
     "accepted": "已受理",
     "in_progress": "办理中",
     "answered": "已答复",
-    "rehandling": "复核中",
+    "rehandling": "复查中",
     "closed": "已办结",
     "rejected": "不予受理",
 }
@@ -169,6 +170,12 @@ class Complaint(db.Model):
     @classmethod
     def unit_scope_column(cls):
         return cls.handling_unit_id
+
+    @classmethod
+    def unit_scope_condition(cls, unit_id):
+        """A unit's staff do not see their case while it is under 复查: the 复查机关 (handled
+        by the supervision office) reviews the unit's own answer (信访工作条例 第35条)."""
+        return and_(cls.handling_unit_id == unit_id, cls.state != "rehandling")
 
     @property
     def kind_label(self) -> str:

@@ -29,7 +29,7 @@ NOTIFIED_ACTIONS = {
     "reassigned": "已转交办理",
     "extended": "办理期限已延长",
     "answered": "已答复",
-    "rehandling_answered": "复核已答复",
+    "rehandling_answered": "复查意见已答复",
     "closed": "已办结",
 }
 

@@ -15,6 +15,7 @@ from portal.complaints.deadlines import (
     acceptance_deadline,
 )
 from portal.complaints.models import Complaint
+from portal.complaints.review_organ import reconsideration_pointer, review_organ
 from portal.complaints.satisfaction import can_rate
 from portal.complaints.schedule import (
     deadline_for,
@@ -35,8 +36,8 @@ ACTION_LABELS = {
     "extension_requested": "申请延长办理期限",
     "extension_refused": "延期申请未获批准",
     "answered": "答复",
-    "rehandling_requested": "申请复核",
-    "rehandling_answered": "复核答复",
+    "rehandling_requested": "申请复查",
+    "rehandling_answered": "复查意见",
     "closed": "办结",
     "rated": "评价",
     "followed_up": "回访",
@@ -77,6 +78,8 @@ def public_timeline(complaint: Complaint) -> list[TimelineStep]:
             continue
         if event.by_public:
             by = "您"
+        elif event.action == "rehandling_answered":
+            by = f"{review_organ(complaint.handling_unit)}（{SUPERVISION_OFFICE}办理）"
         elif event.unit is not None:
             by = event.unit.name
         else:
@@ -95,6 +98,10 @@ def status_context(complaint: Complaint, today: date, calendar: WorkingCalendar 
     )
     rehandling_open = rehandling_window_open(complaint, today, calendar)
     return {
+        "review_organ": review_organ(complaint.handling_unit),
+        "reconsideration_pointer": reconsideration_pointer(complaint.handling_unit)
+        if complaint.rehandling_answered_at is not None
+        else "",
         "deadline": deadline,
         "deadline_remaining": describe_remaining(deadline, today) if deadline else "",
         "deadline_clock": deadline.clock(today) if deadline else "",

@@ -4,7 +4,7 @@ Two views of the same rules:
 
 - ``deadline_for(complaint)`` — what the person sees on /track: the deadline running now,
   including the window for asking for re-handling after an answer. A case closed early keeps
-  that window: closing never takes away the 30 days the person has to ask for 复核.
+  that window: closing never takes away the 30 days the person has to ask for 复查.
 - ``staff_due_on(complaint)`` — the day staff must act by, stored in ``Complaint.due_on`` so
   the queue can filter and sort on it: acceptance, answer (with the extension) or re-handling
   answer; None when the next move is the person's or the case is over.

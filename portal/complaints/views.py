@@ -28,6 +28,7 @@ from portal.complaints.models import KINDS, Complaint
 from portal.complaints.notify import notify_person
 from portal.complaints.presenting import public_timeline, status_context
 from portal.complaints.qr import qr_svg
+from portal.complaints.review_organ import review_organ
 from portal.complaints.satisfaction import rate
 from portal.complaints.schedule import complaint_calendar
 from portal.complaints.submission import (
@@ -247,6 +248,7 @@ def rehandling(tracking_no: str):
             form.reason.errors.append(CHANGED_MEANWHILE)
         else:
             db.session.commit()
-            flash("复核申请已提交，办理单位将在30日内答复。", "success")
+            organ = review_organ(complaint.handling_unit)
+            flash(f"复查申请已提交，将由{organ}在30日内答复。", "success")
             return redirect(url_for(".status", tracking_no=tracking_no))
     return _render_status(complaint, rehandling_form=form, status=400)

@@ -1,4 +1,4 @@
-"""The handling workflow: 已提交 → 已受理 / 不予受理 → 办理中 → 已答复 → 已办结, with 复核.
+"""The handling workflow: 已提交 → 已受理 / 不予受理 → 办理中 → 已答复 → 已办结, with 复查.
 
 Every function here checks that the step is allowed now, changes the complaint, adds a history
 entry (shown to the person by unit, never by staff name) and writes the audit entry, all in the
@@ -7,7 +7,8 @@ refuse. Deadlines come from ``schedule``; ``Complaint.due_on`` is refreshed at e
 
 Who may do what: staff of the handling unit and supervisors handle a complaint; only a
 supervisor (or an admin) moves it to another unit. A case closed early keeps the person's
-30-day window for asking for re-handling (``request_rehandling`` reopens it).
+30-day window for asking for 复查 (``request_rehandling`` reopens it). The 复查 is the higher
+organ's (``review_organ``): only a supervisor answers it, never the unit that answered.
 """
 
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from portal.audit.services import CLI_ACTOR, PUBLIC_ACTOR, Actor, record_change
 from portal.complaints.deadlines import MAX_EXTENSION_DAYS, is_overdue, rehandling_request_deadline
 from portal.complaints.models import Complaint, ComplaintEvent
+from portal.complaints.review_organ import review_organ
 from portal.complaints.schedule import (
     answer_due_on,
     complaint_calendar,
@@ -30,7 +32,7 @@ from portal.staff.models import StaffUser
 
 HANDLING_STATES = ("accepted", "in_progress")
 #: states in which a supervisor may send a case to another unit
-ROUTABLE_STATES = ("submitted", "accepted", "in_progress", "rehandling")
+ROUTABLE_STATES = ("submitted", "accepted", "in_progress")
 
 
 class WorkflowError(ValueError):
@@ -57,8 +59,8 @@ def available_actions(complaint: Complaint, user: StaffUser) -> list[str]:
             actions.append("extend")
         if complaint.extension_status == "pending" and is_supervisor(user):
             actions.append("decide_extension")
-    if state == "rehandling":
-        actions += ["assign", "reply"]
+    if state == "rehandling" and is_supervisor(user):
+        actions.append("reply")
     if state == "answered":
         actions.append("close")
     if complaint.answer_round >= 1:
@@ -171,7 +173,7 @@ def assign(
     note="",
 ):
     """Put a staff member of the handling unit in charge; an accepted case goes 办理中."""
-    _require_state(complaint, *HANDLING_STATES, "rehandling")
+    _require_state(complaint, *HANDLING_STATES)
     if handler is None and user.unit_id == complaint.handling_unit_id:
         handler = user
     if handler is not None and (
@@ -321,11 +323,17 @@ def decide_extension(
 
 
 def reply(session, user: StaffUser, complaint: Complaint, text: str, *, now, calendar=None):
-    """Answer the person (or answer the re-handling request)."""
+    """Answer the person, or (a supervisor, for the 复查机关) give the 复查 opinion."""
     _require_state(complaint, *HANDLING_STATES, "rehandling")
+    if complaint.state == "rehandling" and not is_supervisor(user):
+        raise WorkflowError("复查由上一级机关办理（综合监督科），原答复单位不能答复复查申请")
     text = _require_text(text, "答复内容", "text", minimum=10)
     before = complaint.audit_snapshot()
-    if complaint.handler_id is None and user.unit_id == complaint.handling_unit_id:
+    if (
+        complaint.state != "rehandling"
+        and complaint.handler_id is None
+        and (user.unit_id == complaint.handling_unit_id)
+    ):
         complaint.handler_id, complaint.handler = user.id, user  # who answers, handled it
     if complaint.state == "rehandling":
         complaint.rehandling_answered_at, complaint.rehandling_reply = now, text
@@ -383,12 +391,13 @@ def close_expired(session, *, today: date, now: datetime, calendar=None) -> list
 
 
 def request_rehandling(session, complaint: Complaint, reason: str, *, now, today, calendar=None):
-    """The person's one request for 复核, after a dissatisfied rating, within 30 days."""
+    """The person's one request for 复查, after a dissatisfied rating, within 30 days of the
+    written answer; it goes to the supervision office for the unit's 复查机关."""
     if not rehandling_window_open(complaint, today, calendar):
-        raise WorkflowError("已超过申请复核的期限，或已经申请过复核")
+        raise WorkflowError("已超过申请复查的期限，或已经申请过复查")
     if not any(rating.is_dissatisfied for rating in complaint.ratings):
-        raise WorkflowError("请先对答复作出评价；评价为不满意时可以申请复核")
-    reason = _require_text(reason, "申请复核的理由", "reason", minimum=5)
+        raise WorkflowError("请先对答复作出评价；评价为不满意时可以申请复查")
+    reason = _require_text(reason, "申请复查的理由", "reason", minimum=5)
     before = complaint.audit_snapshot()
     complaint.state = "rehandling"
     complaint.rehandling_requested_at, complaint.rehandling_reason = now, reason
@@ -403,4 +412,5 @@ def request_rehandling(session, complaint: Complaint, reason: str, *, now, today
         by_public=True,
         calendar=calendar,
         public_note=reason,
+        internal_note=f"复查机关：{review_organ(complaint.handling_unit)}，由综合监督科办理",
     )

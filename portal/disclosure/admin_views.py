@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from portal.audit.services import Actor
-from portal.disclosure.forms import UnitProfileForm
+from portal.disclosure.forms import UnitAdminForm, UnitProfileForm
 from portal.disclosure.models import Unit
 from portal.disclosure.services import UNIT_PROFILE_FIELDS, update_unit_profile
 from portal.extensions import db
@@ -24,9 +24,16 @@ def units():
 @admin_bp.route("/units/<code>", methods=["GET", "POST"])
 def unit_edit(code: str):
     unit = get_scoped_or_404(Unit, Unit.code == code)
-    form = UnitProfileForm(obj=unit)
+    is_admin = current_user.role == "admin"
+    form = (UnitAdminForm if is_admin else UnitProfileForm)(obj=unit)
+    if is_admin:
+        form.set_review_choices(unit, db.session.scalars(scoped_select(Unit).order_by(Unit.id)))
     if form.validate_on_submit():
         changes = {field: getattr(form, field).data for field in UNIT_PROFILE_FIELDS}
+        if is_admin:
+            chosen = form.review_unit.data
+            changes["review_unit_id"] = int(chosen) if chosen else None
+            changes["review_organ_name"] = form.review_organ_name.data
         if update_unit_profile(db.session, Actor.of_user(current_user), unit, changes):
             db.session.commit()
             flash("单位信息已保存。", "success")

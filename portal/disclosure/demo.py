@@ -210,4 +210,26 @@ def load_demo_units(session) -> tuple[int, int]:
         )
         added += 1
     session.flush()
+    _configure_review_organs(session)
     return added, session.scalar(select(func.count()).select_from(Unit))
+
+
+#: the city detachment's 复查机关, outside the portal
+CITY_REVIEW_ORGAN = "平顶山市城市管理局"
+
+
+def _configure_review_organs(session) -> None:
+    """复查机关 (信访工作条例 第35条): the city detachment for every district, county and zone
+    unit; the city bureau (outside the portal) for the detachment. Set only where unset."""
+    units = session.scalars(select(Unit)).all()
+    city = next((unit for unit in units if unit.level == "city"), None)
+    if city is None:
+        return
+    for unit in units:
+        if unit.review_unit_id is not None or unit.review_organ_name:
+            continue
+        if unit.id == city.id:
+            unit.review_organ_name = CITY_REVIEW_ORGAN
+        else:
+            unit.review_unit = city
+    session.flush()

@@ -34,6 +34,27 @@ class UnitProfileForm(FlaskForm):
     jurisdiction = TextAreaField("管辖范围", validators=[Length(max=4000)])
 
 
+class UnitAdminForm(UnitProfileForm):
+    """The profile plus what only an admin sets: the unit's 复查机关 (信访工作条例 第35条)."""
+
+    review_unit = SelectField(
+        "复查机关（平台内的上一级单位）",
+        choices={},
+        invalid_choice_message="请从列表中选择复查机关",
+    )
+    review_organ_name = StringField(
+        "复查机关名称（上一级机关不在本平台时填写）",
+        validators=[Length(max=100, message="名称最多100个字")],
+    )
+
+    def set_review_choices(self, unit, units) -> None:
+        self.review_unit.choices = {"": "（不在本平台）"} | {
+            str(other.id): other.name for other in units if other.id != unit.id
+        }
+        if not self.is_submitted():
+            self.review_unit.data = str(unit.review_unit_id or "")
+
+
 class DocumentForm(FlaskForm):
     unit = SelectField("所属执法单位", choices={}, invalid_choice_message="请从列表中选择执法单位")
     kind = SelectField(

@@ -49,8 +49,14 @@ class Unit(db.Model):
     #: the area and matters it is competent for
     jurisdiction: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(default=0)
+    #: the 复查机关 (信访工作条例 第35条): the unit one level up, when it is in the portal ...
+    review_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    #: ... or the name of one outside it (the city detachment's: 平顶山市城市管理局)
+    review_organ_name: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    review_unit: Mapped["Unit | None"] = relationship(remote_side=[id])
 
     #: unit-bound records are scoped by this column (see portal.staff.scoping)
     @classmethod
@@ -74,6 +80,8 @@ class Unit(db.Model):
             "visit_address": self.visit_address,
             "visit_hours": self.visit_hours,
             "jurisdiction": self.jurisdiction,
+            "review_unit_id": self.review_unit_id,
+            "review_organ_name": self.review_organ_name,
         }
 
     def __repr__(self) -> str:

@@ -25,6 +25,8 @@ UNIT_PROFILE_FIELDS = (
     "visit_hours",
     "jurisdiction",
 )
+#: set by admins only (UnitAdminForm)
+UNIT_REVIEW_FIELDS = ("review_unit_id", "review_organ_name")
 
 
 def update_unit_profile(session, actor: Actor, unit: Unit, changes: dict) -> bool:
@@ -33,6 +35,14 @@ def update_unit_profile(session, actor: Actor, unit: Unit, changes: dict) -> boo
     for field in UNIT_PROFILE_FIELDS:
         if field in changes:
             setattr(unit, field, (changes[field] or "").strip())
+    if "review_unit_id" in changes:
+        review_unit_id = changes["review_unit_id"] or None
+        if review_unit_id == unit.id:
+            raise ValueError("a unit cannot be its own 复查机关")
+        unit.review_unit_id = review_unit_id
+        unit.review_unit = session.get(Unit, review_unit_id) if review_unit_id else None
+    if "review_organ_name" in changes:
+        unit.review_organ_name = (changes["review_organ_name"] or "").strip()
     after = unit.audit_snapshot()
     if after == before:
         return False

@@ -1,6 +1,7 @@
 """The one place where unit-bound queries are limited to the current user's unit.
 
-Unit-bound models expose ``unit_scope_column()``. Back-office code selects them through
+Unit-bound models expose ``unit_scope_column()`` (or, when a unit sees only part of its
+records, ``unit_scope_condition(unit_id)``). Back-office code selects them through
 ``scoped_select`` / ``get_scoped_or_404`` and never filters by unit by hand, so a record of
 another unit is simply not found (404) by any URL.
 """
@@ -19,6 +20,8 @@ def scope_to_unit(stmt, model, user=None):
         return stmt.where(False)
     if user.sees_all_units:
         return stmt
+    if hasattr(model, "unit_scope_condition"):
+        return stmt.where(model.unit_scope_condition(user.unit_id))
     return stmt.where(model.unit_scope_column() == user.unit_id)
 
 

@@ -44,12 +44,12 @@ def test_each_state_shows_its_deadline():
 
 def test_a_closed_case_keeps_the_re_handling_window_until_rated_satisfied():
     closed = case("closed", submitted_at=at(date(2026, 3, 1)), answered_at=at(date(2026, 3, 10)))
-    assert deadline_for(closed, date(2026, 3, 20), None).label == "复核申请期限"
+    assert deadline_for(closed, date(2026, 3, 20), None).label == "申请复查期限"
     assert deadline_for(closed, date(2026, 4, 10), None) is None  # the window has passed
     closed.ratings = [ComplaintRating(source="web", answer_round=1, level=4)]
     assert deadline_for(closed, date(2026, 3, 20), None) is None
     closed.ratings = [ComplaintRating(source="web", answer_round=1, level=2)]
-    assert deadline_for(closed, date(2026, 3, 20), None).label == "复核申请期限"
+    assert deadline_for(closed, date(2026, 3, 20), None).label == "申请复查期限"
 
 
 def test_rejected_and_rehandled_cases():

@@ -130,7 +130,7 @@ def test_rating_and_re_handling_from_the_status_page(app, client, submit, open_s
     _answer(app, number)
     page = open_status(number, code)
     assert "经核查，已责令当事人整改" in page and "评价办理结果" in page
-    assert "申请复核" not in page
+    assert "rehandling-title" not in page
     assert "受理" in page and "新华区城市管理和综合执法局" in page  # steps by unit…
     assert "xinhua_staff" not in page  # …never by staff name
 
@@ -140,7 +140,7 @@ def test_rating_and_re_handling_from_the_status_page(app, client, submit, open_s
     assert response.status_code == 302
     page = client.get(f"/track/{number}").get_data(as_text=True)
     assert "您的评价：非常不满意" in page and "评价办理结果" not in page
-    assert "申请复核" in page and "复核申请期限" in page
+    assert "申请复查" in page and "申请复查期限" in page
     assert complaint_by_number(app, number).follow_up_due
 
     response = client.post(
@@ -148,7 +148,7 @@ def test_rating_and_re_handling_from_the_status_page(app, client, submit, open_s
     )
     assert response.status_code == 302
     page = client.get(f"/track/{number}").get_data(as_text=True)
-    assert 'id="current-state">复核中<' in page and "复核答复期限" in page
+    assert 'id="current-state">复查中<' in page and "复查答复期限" in page
 
 
 def test_a_good_rating_closes_the_case(app, client, submit, open_status):
@@ -159,7 +159,7 @@ def test_a_good_rating_closes_the_case(app, client, submit, open_status):
     client.post(f"/track/{number}/rating", data={"level": "5"})
     page = client.get(f"/track/{number}").get_data(as_text=True)
     assert 'id="current-state">已办结<' in page
-    assert "申请复核" not in page
+    assert "rehandling-title" not in page
 
 
 def test_rating_needs_the_grant(app, submit):

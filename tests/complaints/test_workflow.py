@@ -206,10 +206,15 @@ def test_re_handling_after_a_bad_rating_even_when_closed_early(people):
     assert case.state == "rehandling" and case.closed_at is None
     # 13 March + 30 days is Sunday 12 April: the period ends on Monday (民法典 第203条)
     assert case.due_on == date(2026, 4, 13)
-    workflow.reply(
-        db.session, people["xinhua_staff"], case, "复核后已再次现场查处并立案。", now=at(20)
-    )
-    assert case.state == "answered" and case.rehandling_reply.startswith("复核后")
+    # the 复查 is the higher organ's: the answering unit's staff may not answer it
+    with pytest.raises(WorkflowError, match="原答复单位不能答复复查申请"):
+        workflow.reply(
+            db.session, people["xinhua_staff"], case, "复查后已再次现场查处并立案。", now=at(20)
+        )
+    assert "reply" not in workflow.available_actions(case, people["xinhua_staff"])
+    assert "reply" in workflow.available_actions(case, people["chief"])
+    workflow.reply(db.session, people["chief"], case, "复查后已再次现场查处并立案。", now=at(20))
+    assert case.state == "answered" and case.rehandling_reply.startswith("复查后")
     assert not rehandling_window_open(case, date(2026, 3, 21), None)  # only once
     assert satisfaction.can_rate(case)  # the re-handling answer can be rated
 
@@ -217,7 +222,7 @@ def test_re_handling_after_a_bad_rating_even_when_closed_early(people):
 def test_re_handling_window_passes(people):
     case = _answered_case(people, day=10)
     satisfaction.rate(db.session, case, 1, "", now=at(11))
-    with pytest.raises(WorkflowError, match="已超过申请复核的期限"):
+    with pytest.raises(WorkflowError, match="已超过申请复查的期限"):
         workflow.request_rehandling(
             db.session, case, "太晚了的复核申请", now=at(45), today=date(2026, 4, 14)
         )

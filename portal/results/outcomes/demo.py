@@ -112,7 +112,7 @@ def load_demo_outcomes(session) -> tuple[int, int]:
                     session,
                     CLI_ACTOR,
                     outcome,
-                    "投诉人对答复提出异议，待复核办结后重新公示。",
+                    "投诉人对答复提出异议，待复查办结后重新公示。",
                     now=later,
                 )
             added += 1
