@@ -32,12 +32,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from portal.core.calendar import WorkingCalendar
+from portal.core.deadline_rules import RULES
 
-ACCEPTANCE_DAYS = 15
-ANSWER_DAYS = 60
-MAX_EXTENSION_DAYS = 30
-REHANDLING_REQUEST_DAYS = 30
-REHANDLING_ANSWER_DAYS = 30
+# the periods of 信访工作条例, from the one registry the calculator on /calendar shows
+ACCEPTANCE_DAYS = RULES["complaint_acceptance"].default_days
+ANSWER_DAYS = RULES["complaint_answer"].default_days
+MAX_EXTENSION_DAYS = RULES["extension"].default_days - ANSWER_DAYS
+REHANDLING_REQUEST_DAYS = RULES["review_request"].default_days
+REHANDLING_ANSWER_DAYS = RULES["review_answer"].default_days
 
 ACCEPTANCE_LABEL = "受理期限"
 ANSWER_LABEL = "办理答复期限"

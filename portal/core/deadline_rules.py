@@ -165,18 +165,6 @@ def decision_publication_due(
     return due("decision_publication", decided_on, calendar, config)
 
 
-def withdrawal_due(
-    revoked_on: date, calendar: WorkingCalendar, config: Mapping | None = None
-) -> Period:
-    return due("withdrawal", revoked_on, calendar, config)
-
-
-def filing_due(
-    decided_on: date, calendar: WorkingCalendar, config: Mapping | None = None
-) -> Period:
-    return due("filing", decided_on, calendar, config)
-
-
 def bad_rating_callback_due(
     rated_on: date, calendar: WorkingCalendar, config: Mapping | None = None
 ) -> Period:

@@ -61,10 +61,6 @@ def calendar_days(start: date, days: int, calendar: WorkingCalendar | None) -> P
     return _rolled(start, nominal_end, calendar)
 
 
-def months_period(start: date, months: int, calendar: WorkingCalendar | None) -> Period:
-    return _rolled(start, add_months(start, months), calendar)
-
-
 def working_days(start: date, days: int, calendar: WorkingCalendar) -> Period:
     """The ``days``-th working day after ``start``; ``start`` itself never counts."""
     if days < 0:

@@ -29,12 +29,13 @@ from flask import current_app
 
 from portal.core.calendar import WorkingCalendar
 from portal.core.calendar_store import current_calendar
+from portal.core.deadline_rules import RULES
 from portal.core.periods import add_years
 
 MAJOR_FINE_PERSON = Decimal("10000")
 MAJOR_FINE_ORGANISATION = Decimal("100000")
-WITHDRAWAL_WORKING_DAYS = 3
-FILING_DAYS = 15
+WITHDRAWAL_WORKING_DAYS = RULES["withdrawal"].default_days
+FILING_DAYS = RULES["filing"].default_days
 
 STOP_OF_BUSINESS_RE = re.compile(
     r"责令(?:[^，。；,;]{0,6})?(?:停产停业|停业整顿|停止营业|停产整顿|关闭)"

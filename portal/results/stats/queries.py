@@ -237,12 +237,10 @@ def _late_steps(session, dialect, cells, year, unit, today, calendar) -> None:
             in_unit,
         )
     )
-    for unit_id, submitted_at, accepted_at, _state in candidates:
-        due_on = complaint_deadlines.acceptance_due_on(local_date_of(submitted_at), calendar)
-        done_on = local_date_of(accepted_at)
-        late = done_on > due_on if done_on else today > due_on
-        if late and due_on.year == year:
-            _cell(cells, unit_id, month_of(due_on)).late_acceptances += 1
+    for unit_id, month in _late_months(
+        candidates, complaint_deadlines.acceptance_due_on, year, today, calendar
+    ):
+        _cell(cells, unit_id, month).late_acceptances += 1
     requested, answered = Complaint.rehandling_requested_at, Complaint.rehandling_answered_at
     candidates = session.execute(
         select(Complaint.handling_unit_id, requested, answered, Complaint.state).where(
@@ -254,12 +252,21 @@ def _late_steps(session, dialect, cells, year, unit, today, calendar) -> None:
             in_unit,
         )
     )
-    for unit_id, requested_at, answered_at, _state in candidates:
-        due_on = complaint_deadlines.rehandling_answer_due_on(local_date_of(requested_at), calendar)
-        done_on = local_date_of(answered_at)
+    for unit_id, month in _late_months(
+        candidates, complaint_deadlines.rehandling_answer_due_on, year, today, calendar
+    ):
+        _cell(cells, unit_id, month).late_rehandling_answers += 1
+
+
+def _late_months(candidates, due_on_of, year, today, calendar):
+    """(unit, month of the due date) of each step done after its due date in ``year``, or
+    still not done once it passed; ``candidates`` are (unit, started at, done at, state)."""
+    for unit_id, started_at, done_at, _state in candidates:
+        due_on = due_on_of(local_date_of(started_at), calendar)
+        done_on = local_date_of(done_at)
         late = done_on > due_on if done_on else today > due_on
         if late and due_on.year == year:
-            _cell(cells, unit_id, month_of(due_on)).late_rehandling_answers += 1
+            yield unit_id, month_of(due_on)
 
 
 def compute_report(
