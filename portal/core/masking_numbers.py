@@ -61,7 +61,8 @@ class _Run:
 
 _RUN_RE = re.compile(
     r"[0-9〇零一二三四五六七八九幺两](?:[ \-./·_()+]{0,3}[0-9〇零一二三四五六七八九幺两])*"
-    r"(?:[ -]?[Xx](?![A-Za-z0-9]))?"
+    # the check character after the same separators as between digits: 41041120020506394.X
+    r"(?:[ \-./·_()+]{0,3}[Xx](?![A-Za-z0-9]))?"
 )
 
 

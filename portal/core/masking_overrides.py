@@ -96,19 +96,7 @@ def add_mask(
     session, actor: Actor, item_kind: str, item, text: str, *, unit_id: int | None = None
 ) -> MaskingOverride:
     """Hide every occurrence of ``text`` in the item's public texts from now on."""
-    text = _clean_span(text)
-    existing = _existing(session, item_kind, item.id, MASK, text)
-    if existing is not None:
-        return existing
-    row = MaskingOverride(
-        item_kind=item_kind, item_id=item.id, action=MASK, text=text, created_by_id=actor.user_id
-    )
-    session.add(row)
-    session.flush()
-    record_change(
-        session, actor, "masking.mask", item_kind, item.id, after=_snapshot(row), unit_id=unit_id
-    )
-    return row
+    return _add(session, actor, item_kind, item.id, MASK, _clean_span(text), "", unit_id)
 
 
 def add_unmask(
@@ -135,23 +123,7 @@ def add_unmask(
         raise PublicationError("请说明为什么这不是自然人的姓名", "reason")
     if len(reason) > REASON_MAX_LENGTH:
         raise PublicationError(f"原因最多{REASON_MAX_LENGTH}个字", "reason")
-    existing = _existing(session, item_kind, item.id, UNMASK, text)
-    if existing is not None:
-        return existing
-    row = MaskingOverride(
-        item_kind=item_kind,
-        item_id=item.id,
-        action=UNMASK,
-        text=text,
-        reason=reason,
-        created_by_id=actor.user_id,
-    )
-    session.add(row)
-    session.flush()
-    record_change(
-        session, actor, "masking.unmask", item_kind, item.id, after=_snapshot(row), unit_id=unit_id
-    )
-    return row
+    return _add(session, actor, item_kind, item.id, UNMASK, text, reason, unit_id)
 
 
 def remove(session, actor: Actor, row: MaskingOverride, *, unit_id: int | None = None) -> None:
@@ -164,8 +136,18 @@ def remove(session, actor: Actor, row: MaskingOverride, *, unit_id: int | None =
     )
 
 
-def _existing(session, item_kind: str, item_id: int, action: str, text: str):
-    return session.scalars(
+def _add(
+    session,
+    actor: Actor,
+    item_kind: str,
+    item_id: int,
+    action: str,
+    text: str,
+    reason: str,
+    unit_id: int | None,
+) -> MaskingOverride:
+    """The row for this decision, audited; the existing one if staff made it already."""
+    existing = session.scalars(
         select(MaskingOverride).where(
             MaskingOverride.item_kind == item_kind,
             MaskingOverride.item_id == item_id,
@@ -173,3 +155,25 @@ def _existing(session, item_kind: str, item_id: int, action: str, text: str):
             MaskingOverride.text == text,
         )
     ).first()
+    if existing is not None:
+        return existing
+    row = MaskingOverride(
+        item_kind=item_kind,
+        item_id=item_id,
+        action=action,
+        text=text,
+        reason=reason,
+        created_by_id=actor.user_id,
+    )
+    session.add(row)
+    session.flush()
+    record_change(
+        session,
+        actor,
+        f"masking.{action}",
+        item_kind,
+        item_id,
+        after=_snapshot(row),
+        unit_id=unit_id,
+    )
+    return row

@@ -47,10 +47,7 @@ DOCUMENT_ADJUSTMENTS = MaskingAdjustments(
 
 
 def _adjustments(document: DisclosureDocument) -> dict:
-    context = DOCUMENT_ADJUSTMENTS.context(document, document_id=document.id)
-    if context:
-        context["masking_previews"] = document_preview(document, current_app.config)
-    return context
+    return DOCUMENT_ADJUSTMENTS.context(document, document_id=document.id)
 
 
 def _units() -> list[Unit]:

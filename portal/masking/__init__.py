@@ -21,13 +21,14 @@ masking_cli = AppGroup("masking", help="Personal-data masking of published conte
 )
 def rescan_command(apply_changes: bool) -> None:
     """List published items whose text today's masking would mask differently."""
-    total = len(rescan.items(db.session))
+    found = rescan.items(db.session)
+    total = len(found)
     # permalinks as paths: a CLI run knows no host name
     with (
         current_app.test_request_context(),
         click.progressbar(length=total, label="Rescanning", show_pos=True) as bar,
     ):
-        changes = list(rescan.scan(db.session, progress=bar.update))
+        changes = list(rescan.scan(db.session, found, progress=bar.update))
     for change in changes:
         click.echo(f"{change.kind.label}\t{change.url}")
         for name, findings in change.changes.items():

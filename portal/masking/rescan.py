@@ -159,9 +159,14 @@ def items(session) -> list[tuple[Kind, object]]:
     return found
 
 
-def scan(session, progress: Callable[[int], None] = lambda _n: None) -> Iterator[Change]:
-    """The items today's masking would change, with what changes."""
-    for kind, item in items(session):
+def scan(
+    session,
+    found: list[tuple[Kind, object]] | None = None,
+    progress: Callable[[int], None] = lambda _n: None,
+) -> Iterator[Change]:
+    """The items today's masking would change, with what changes; among ``found`` (what
+    :func:`items` returned) if given."""
+    for kind, item in items(session) if found is None else found:
         change = _changes_of(session, kind, item)
         progress(1)
         if change is not None:

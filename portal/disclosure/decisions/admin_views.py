@@ -179,10 +179,11 @@ def decision_new():
 @decisions_admin_bp.route("/<int:decision_id>")
 def decision(decision_id: int):
     decision = _decision(decision_id)
+    previews = preview(decision)
     return render_template(
         "decisions/admin/detail.html",
         decision=decision,
-        previews=preview(decision),
+        previews=previews,
         problems=publication_problems(decision, may_review=_may_review()),
         major_reasons=major_reasons_of(decision),
         revisions=DECISION_LIFECYCLE.revisions(db.session, decision),
@@ -198,12 +199,8 @@ def decision(decision_id: int):
         ),
         published_late=deadlines.published_late(decision),
         public_party=public_party(decision),
-        **_masking_adjustments(decision),
+        **adjustment_context(decision, previews),
     )
-
-
-def _masking_adjustments(decision: PenaltyDecision) -> dict:
-    return adjustment_context(decision) if decision.status != "withdrawn" else {}
 
 
 @decisions_admin_bp.route("/<int:decision_id>/edit", methods=["GET", "POST"])

@@ -87,6 +87,7 @@ def private_fingerprint(decision: PenaltyDecision) -> str:
 DECISION_ADJUSTMENTS = MaskingAdjustments(OVERRIDE_KIND, preview)
 
 
-def adjustment_context(decision) -> dict:
-    """What ``masking_adjust`` in ``_macros/masking.html`` needs for this decision."""
-    return DECISION_ADJUSTMENTS.context(decision, decision_id=decision.id)
+def adjustment_context(decision, previews: list[FieldPreview] | None = None) -> dict:
+    """What ``masking_adjust`` in ``_macros/masking.html`` needs for this decision (nothing
+    once it is withdrawn); ``previews`` if the page made them already."""
+    return DECISION_ADJUSTMENTS.context(decision, previews, decision_id=decision.id)
