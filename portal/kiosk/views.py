@@ -36,11 +36,10 @@ from portal.extensions import csrf, db, limiter
 from portal.kiosk.identity import (
     COOKIE_MAX_AGE,
     COOKIE_NAME,
-    client_key,
     current_kiosk,
     kiosk_for_token,
-    limit_for,
     site_bucket,
+    site_limit,
 )
 from portal.officers.lookup import MalformedNumber, look_up, parse_number
 
@@ -135,11 +134,11 @@ def _lookup_limit_message() -> str:
 
 
 @bp.route("/badge", methods=["GET", "POST"])
-@limiter.shared_limit(
-    limit_for("OFFICER_LOOKUP_LIMIT", "KIOSK_OFFICER_LOOKUP_LIMIT"),
-    site_bucket("officers.lookup", "officer-lookup"),
-    key_func=client_key,
-    methods=["POST"],
+@site_limit(
+    "OFFICER_LOOKUP_LIMIT",
+    "KIOSK_OFFICER_LOOKUP_LIMIT",
+    "officers.lookup",
+    "officer-lookup",
     error_message=_lookup_limit_message,
 )
 def badge():
@@ -181,11 +180,11 @@ def _tracking_no_key() -> str:
 
 
 @bp.route("/track", methods=["GET", "POST"])
-@limiter.shared_limit(
-    limit_for("COMPLAINT_TRACK_LIMIT_PER_CLIENT", "KIOSK_TRACK_LIMIT_PER_CLIENT"),
-    site_bucket("complaints.track", "track-client"),
-    key_func=client_key,
-    methods=["POST"],
+@site_limit(
+    "COMPLAINT_TRACK_LIMIT_PER_CLIENT",
+    "KIOSK_TRACK_LIMIT_PER_CLIENT",
+    "complaints.track",
+    "track-client",
     deduct_when=_track_failed,
     error_message="查询失败次数过多，请稍后再试。",
 )
