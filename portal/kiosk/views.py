@@ -31,6 +31,7 @@ from portal.complaints.presenting import public_timeline, status_context
 from portal.complaints.schedule import complaint_calendar
 from portal.complaints.tracking import is_valid_tracking_number, normalise_tracking_number
 from portal.complaints.views import BAD_CHECK_DIGIT, GENERIC_TRACK_FAILURE
+from portal.core.calendar_store import calendar_today
 from portal.core.models import LOCAL_TZ, local_today
 from portal.extensions import csrf, db, limiter
 from portal.kiosk.identity import (
@@ -236,5 +237,6 @@ def track_status():
         "kiosk/status.html",
         complaint=complaint,
         timeline=public_timeline(complaint),
-        **status_context(complaint, local_today(), complaint_calendar()),
+        # the same clock as the website's status page (``calendar_today`` honours TODAY)
+        **status_context(complaint, calendar_today(), complaint_calendar()),
     )
