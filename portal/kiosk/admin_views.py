@@ -70,11 +70,10 @@ def kiosks():
         else:
             db.session.commit()
             return _show_link(enrolment)
+    # the units are in the session already (``units`` above): no query per row for its name
     listed = db.session.scalars(select(Kiosk).order_by(Kiosk.revoked_at.is_not(None), Kiosk.name))
     status = 400 if form.errors else 200
-    return render_template(
-        "kiosk/admin/list.html", kiosks=listed.all(), form=form, confirm=ConfirmForm()
-    ), status
+    return render_template("kiosk/admin/list.html", kiosks=listed.all(), form=form), status
 
 
 @admin_bp.route("/<int:kiosk_id>/renew", methods=["POST"])

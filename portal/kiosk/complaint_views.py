@@ -22,8 +22,8 @@ from portal.complaints.qr import qr_svg
 from portal.complaints.schedule import complaint_calendar
 from portal.complaints.submission import SubmissionRefused, save_submission, unit_choices
 from portal.core.models import LOCAL_TZ, local_today, utcnow
-from portal.extensions import db, limiter
-from portal.kiosk.identity import client_key, current_kiosk, limit_for, site_bucket
+from portal.extensions import db
+from portal.kiosk.identity import current_kiosk, site_limit
 from portal.kiosk.views import BADGE_KEY, bp
 
 RECEIPT_KEY = "kiosk_receipt"
@@ -94,11 +94,11 @@ def _render(form: ComplaintForm, status: int = 200):
 
 
 @bp.route("/complaint", methods=["GET", "POST"])
-@limiter.shared_limit(
-    limit_for("COMPLAINT_SUBMIT_LIMIT", "KIOSK_COMPLAINT_SUBMIT_LIMIT"),
-    site_bucket("complaints.new", "complaint-submit"),
-    key_func=client_key,
-    methods=["POST"],
+@site_limit(
+    "COMPLAINT_SUBMIT_LIMIT",
+    "KIOSK_COMPLAINT_SUBMIT_LIMIT",
+    "complaints.new",
+    "complaint-submit",
     deduct_when=_submitted,
     error_message="提交次数过多。如有紧急情况，请拨打投诉举报电话。",
 )

@@ -6,28 +6,17 @@ own (higher) limits; any other browser on /kiosk/ is an ordinary visitor, keyed 
 Only a hash of the token is stored; the token itself is shown once, in the enrolment link.
 """
 
-import hashlib
-import secrets
-
 from flask import current_app, g, request
 from flask_limiter.util import get_remote_address
 from sqlalchemy import select
 
-from portal.extensions import db
+from portal.core.tokens import token_hash
+from portal.extensions import db, limiter
 from portal.kiosk.models import Kiosk
 
 COOKIE_NAME = "portal_kiosk"
 #: ten years: a kiosk stays enrolled until an administrator revokes it
 COOKIE_MAX_AGE = 10 * 365 * 24 * 3600
-TOKEN_BYTES = 32
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def kiosk_for_token(session, token: str) -> Kiosk | None:
@@ -69,3 +58,18 @@ def limit_for(setting: str, kiosk_setting: str):
         return current_app.config[key]
 
     return limit
+
+
+def site_limit(setting: str, kiosk_setting: str, endpoint: str, scope: str, **options):
+    """The website's POST limit ``scope`` on ``endpoint``, shared by a kiosk view.
+
+    Keyed by ``client_key`` and limited by ``setting``, or ``kiosk_setting`` for an enrolled
+    kiosk; ``options`` (``error_message``, ``deduct_when``) go to ``limiter.shared_limit``.
+    """
+    return limiter.shared_limit(
+        limit_for(setting, kiosk_setting),
+        site_bucket(endpoint, scope),
+        key_func=client_key,
+        methods=["POST"],
+        **options,
+    )

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from portal.audit.services import Actor, record_change
 from portal.core.models import utcnow
+from portal.core.tokens import new_token, token_hash
 from portal.disclosure.models import Unit
-from portal.kiosk.identity import new_token, token_hash
 from portal.kiosk.models import Kiosk
 
 
@@ -33,15 +33,7 @@ def enrol_kiosk(session, actor: Actor, *, name: str, location: str, unit: Unit) 
     kiosk = Kiosk(name=name, location=location.strip(), unit=unit, token_hash=token_hash(token))
     session.add(kiosk)
     session.flush()
-    record_change(
-        session,
-        actor,
-        "kiosk.enrol",
-        "kiosk",
-        kiosk.id,
-        after=kiosk.audit_snapshot(),
-        unit_id=unit.id,
-    )
+    _record(session, actor, "kiosk.enrol", kiosk)
     return Enrolment(kiosk, token)
 
 
@@ -51,15 +43,7 @@ def renew_token(session, actor: Actor, kiosk: Kiosk) -> Enrolment:
         raise KioskError("该终端已停用")
     token = new_token()
     kiosk.token_hash = token_hash(token)
-    record_change(
-        session,
-        actor,
-        "kiosk.renew_token",
-        "kiosk",
-        kiosk.id,
-        after=kiosk.audit_snapshot(),
-        unit_id=kiosk.unit_id,
-    )
+    _record(session, actor, "kiosk.renew_token", kiosk)
     return Enrolment(kiosk, token)
 
 
@@ -69,10 +53,14 @@ def revoke_kiosk(session, actor: Actor, kiosk: Kiosk) -> None:
         raise KioskError("该终端已停用")
     before = kiosk.audit_snapshot()
     kiosk.revoked_at = utcnow()
+    _record(session, actor, "kiosk.revoke", kiosk, before=before)
+
+
+def _record(session, actor: Actor, action: str, kiosk: Kiosk, before: dict | None = None) -> None:
     record_change(
         session,
         actor,
-        "kiosk.revoke",
+        action,
         "kiosk",
         kiosk.id,
         before=before,

@@ -31,16 +31,16 @@ from portal.complaints.presenting import public_timeline, status_context
 from portal.complaints.schedule import complaint_calendar
 from portal.complaints.tracking import is_valid_tracking_number, normalise_tracking_number
 from portal.complaints.views import BAD_CHECK_DIGIT, GENERIC_TRACK_FAILURE
+from portal.core.calendar_store import calendar_today
 from portal.core.models import LOCAL_TZ, local_today
 from portal.extensions import csrf, db, limiter
 from portal.kiosk.identity import (
     COOKIE_MAX_AGE,
     COOKIE_NAME,
-    client_key,
     current_kiosk,
     kiosk_for_token,
-    limit_for,
     site_bucket,
+    site_limit,
 )
 from portal.officers.lookup import MalformedNumber, look_up, parse_number
 
@@ -135,11 +135,11 @@ def _lookup_limit_message() -> str:
 
 
 @bp.route("/badge", methods=["GET", "POST"])
-@limiter.shared_limit(
-    limit_for("OFFICER_LOOKUP_LIMIT", "KIOSK_OFFICER_LOOKUP_LIMIT"),
-    site_bucket("officers.lookup", "officer-lookup"),
-    key_func=client_key,
-    methods=["POST"],
+@site_limit(
+    "OFFICER_LOOKUP_LIMIT",
+    "KIOSK_OFFICER_LOOKUP_LIMIT",
+    "officers.lookup",
+    "officer-lookup",
     error_message=_lookup_limit_message,
 )
 def badge():
@@ -181,11 +181,11 @@ def _tracking_no_key() -> str:
 
 
 @bp.route("/track", methods=["GET", "POST"])
-@limiter.shared_limit(
-    limit_for("COMPLAINT_TRACK_LIMIT_PER_CLIENT", "KIOSK_TRACK_LIMIT_PER_CLIENT"),
-    site_bucket("complaints.track", "track-client"),
-    key_func=client_key,
-    methods=["POST"],
+@site_limit(
+    "COMPLAINT_TRACK_LIMIT_PER_CLIENT",
+    "KIOSK_TRACK_LIMIT_PER_CLIENT",
+    "complaints.track",
+    "track-client",
     deduct_when=_track_failed,
     error_message="查询失败次数过多，请稍后再试。",
 )
@@ -237,5 +237,6 @@ def track_status():
         "kiosk/status.html",
         complaint=complaint,
         timeline=public_timeline(complaint),
-        **status_context(complaint, local_today(), complaint_calendar()),
+        # the same clock as the website's status page (``calendar_today`` honours TODAY)
+        **status_context(complaint, calendar_today(), complaint_calendar()),
     )

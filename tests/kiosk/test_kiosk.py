@@ -39,8 +39,9 @@ def stored(app, number: str) -> Complaint:
 
 def audit_actions(app, object_type: str) -> list[str]:
     with app.app_context():
-        rows = db.session.scalars(select(AuditEntry).where(AuditEntry.object_type == object_type))
-        return [row.action for row in rows]
+        # in the order written: PostgreSQL returns rows in any order without ORDER BY
+        actions = select(AuditEntry.action).where(AuditEntry.object_type == object_type)
+        return list(db.session.scalars(actions.order_by(AuditEntry.id)))
 
 
 def test_an_admin_enrols_a_kiosk_and_its_link_makes_the_browser_that_kiosk(
