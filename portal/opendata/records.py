@@ -23,7 +23,7 @@ from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.disclosure.decisions import models as decision_models
 from portal.disclosure.decisions.rules import RetentionCutoffs, current_settings
 from portal.disclosure.models import DisclosureDocument, DocumentRevision, Unit
-from portal.results.media.models import MediaResponse, MediaResponseRevision
+from portal.results.media import models as media_models
 from portal.results.models import ReviewRound, ReviewRoundRevision
 from portal.results.outcomes import models as outcome_models
 
@@ -106,18 +106,10 @@ PUBLISHED_KINDS = {
         PublishedKind(
             "media",
             "舆论回应",
-            MediaResponse,
-            MediaResponseRevision,
+            media_models.MediaResponse,
+            media_models.MediaResponseRevision,
             "media_response_id",
-            (
-                "outlet",
-                "reported_on",
-                "headline",
-                "link",
-                "report_summary",
-                "response",
-                "action_taken",
-            ),
+            media_models.PUBLIC_FIELDS,
             "media.media_detail",
             "media.media_revision",
             "reported_on",
