@@ -180,7 +180,7 @@ def current_cutoffs(today: date | None = None) -> RetentionCutoffs:
     return RetentionCutoffs.on(today or local_today(), current_settings())
 
 
-def _unit_codes(session) -> dict[int, str]:
+def unit_codes(session) -> dict[int, str]:
     return dict(session.execute(select(Unit.id, Unit.code)).all())
 
 
@@ -217,7 +217,7 @@ def withdrawal_line(kind: PublishedKind, item, unit_code: str | None) -> dict:
 def public_lines(session, today: date | None = None, batch_size: int = 500) -> Iterator[dict]:
     """Every line of the public record now, in snapshot order (kind, permalink key, revision,
     then the withdrawal). Lines whose text is no longer public carry ``fields`` = None."""
-    units = _unit_codes(session)
+    units = unit_codes(session)
     cutoffs = current_cutoffs(today)
     for name in sorted(PUBLISHED_KINDS):
         kind = PUBLISHED_KINDS[name]
