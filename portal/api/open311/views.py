@@ -17,6 +17,7 @@ from portal.api.open311.models import Open311Key
 from portal.api.open311.openapi_doc import open311_response
 from portal.api.open311.public_requests import Filters, find_requests
 from portal.core.models import LOCAL_TZ, utcnow
+from portal.core.tokens import token_hash
 from portal.extensions import db, limiter
 
 bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
@@ -281,7 +282,7 @@ def _key_limit_key() -> str:
     if given is None and request.is_json:
         body = request.get_json(silent=True)
         given = body.get("api_key") if isinstance(body, dict) else None
-    return "open311-key:" + keys.hash_key(str(given or ""))[:16]
+    return "open311-key:" + token_hash(str(given or ""))[:16]
 
 
 @bp.route(f"/requests.{FMT}", methods=["POST"])
