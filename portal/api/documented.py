@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import jsonschema
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, request
 from sqlalchemy import select
 
 from portal.core.models import local_today
@@ -128,22 +128,22 @@ def argument_violation() -> str | None:
     return None
 
 
-def _note_violation() -> None:
-    if request.path.startswith(DOCUMENTED_PREFIXES) and request.endpoint is not None:
-        g.api_argument_violation = argument_violation()
-
-
 def _refuse_accepted_violation(response):
-    """A request the schema forbids never succeeds. The view runs first, so that its own
-    refusal (status and Chinese message) stays as it was; only a success is replaced."""
-    violation = g.pop("api_argument_violation", None)
-    if violation and response.status_code < 400:
-        return error_response(400, violation)
+    """A request the schema forbids never succeeds. The check runs after the view, so that the
+    view's own refusal (status and Chinese message) stays as it was, and a refused request
+    costs no check; only a success is replaced."""
+    if (
+        response.status_code < 400
+        and request.endpoint is not None
+        and request.path.startswith(DOCUMENTED_PREFIXES)
+    ):
+        violation = argument_violation()
+        if violation:
+            return error_response(400, violation)
     return response
 
 
 def init_checks(app: Flask) -> None:
-    app.before_request(_note_violation)
     app.after_request(_refuse_accepted_violation)
 
 

@@ -11,8 +11,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from flask import abort, request
+from flask import abort
 from sqlalchemy import tuple_
+
+from portal.errors import wants_json
 
 MAX_PAGE_SIZE = 200
 #: items per page of a JSON list when ``?limit=`` is not given
@@ -36,7 +38,11 @@ def requested_page_size(value: str | None, default: int = DEFAULT_API_PAGE_SIZE)
 
 #: what ``encode_cursor`` makes: unpadded base64url (also the API document's cursor pattern)
 CURSOR_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,1000}")
-CURSOR_SCHEMA = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,1000}$"}
+CURSOR_SCHEMA = {"type": "string", "pattern": f"^{CURSOR_PATTERN.pattern}$"}
+
+
+def _refuse_cursor(status: int):
+    abort(status, "翻页参数无效" if status == 400 else "翻页参数无效：没有这一页")
 
 
 def encode_cursor(key: tuple) -> str:
@@ -50,16 +56,14 @@ def decode_cursor(cursor: str | None, width: int, unknown_status: int = 400) -> 
     if not cursor:
         return None
     if not CURSOR_PATTERN.fullmatch(cursor):
-        abort(400, "翻页参数无效")
+        _refuse_cursor(400)
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
     except (ValueError, binascii.Error, UnicodeError):
         key = None
     if not isinstance(key, list) or len(key) != width:
-        abort(
-            unknown_status, "翻页参数无效" if unknown_status == 400 else "翻页参数无效：没有这一页"
-        )
+        _refuse_cursor(unknown_status)
     return tuple(key)
 
 
@@ -83,16 +87,13 @@ def keyset_page(
     size = max(1, min(size, MAX_PAGE_SIZE))
     # In the API a well-formed cursor that starts no page of ours is a page that does not
     # exist (404: its document allows any base64url cursor); a page says 400 as it always did.
-    unknown_status = 404 if request.path.startswith(("/api/", "/open311/")) else 400
+    unknown_status = 404 if wants_json() else 400
     after = decode_cursor(cursor, len(sort_columns), unknown_status=unknown_status)
     if after is not None and parse_key is not None:
         try:
             after = tuple(parse_key(after))
         except (ValueError, TypeError):
-            abort(
-                unknown_status,
-                "翻页参数无效" if unknown_status == 400 else "翻页参数无效：没有这一页",
-            )
+            _refuse_cursor(unknown_status)
     if after is not None:
         position = tuple_(*sort_columns)
         stmt = stmt.where(position < tuple_(*after) if descending else position > tuple_(*after))

@@ -22,7 +22,6 @@ from sqlalchemy import and_, func, select
 from portal.core.downloads import spreadsheet_cell
 from portal.core.public_record import utc_iso
 from portal.core.publication import PUBLISHED
-from portal.disclosure.models import Unit
 from portal.opendata.dictionary import COMMON_FIELDS
 from portal.opendata.records import (
     PUBLISHED_KINDS,
@@ -30,6 +29,7 @@ from portal.opendata.records import (
     content_is_public,
     current_cutoffs,
     json_value,
+    unit_codes,
 )
 
 
@@ -40,7 +40,7 @@ def _year_bounds(kind: PublishedKind, year: int):
     return column >= date(year, 1, 1), column <= date(year, 12, 31)
 
 
-def _current_rows(session, kind: PublishedKind, year: int):
+def _current_rows(kind: PublishedKind, year: int):
     item, revision = kind.item_model, kind.revision_model
     owner = getattr(revision, kind.owner_key)
     return (
@@ -54,7 +54,7 @@ def _current_rows(session, kind: PublishedKind, year: int):
 def fingerprint(session, kind: PublishedKind, year: int, today: date) -> str:
     item = kind.item_model
     count, last = session.execute(
-        _current_rows(session, kind, year)
+        _current_rows(kind, year)
         .with_only_columns(func.count(item.id), func.max(item.public_updated_at))
         .order_by(None)
     ).one()
@@ -66,10 +66,10 @@ def fingerprint(session, kind: PublishedKind, year: int, today: date) -> str:
 
 
 def records(session, kind: PublishedKind, year: int, today: date) -> list[dict]:
-    units = dict(session.execute(select(Unit.id, Unit.code)).all())
+    units = unit_codes(session)
     cutoffs = current_cutoffs(today)
     rows = []
-    for item, revision in session.execute(_current_rows(session, kind, year)):
+    for item, revision in session.execute(_current_rows(kind, year)):
         if not content_is_public(kind, item, cutoffs):
             continue
         rows.append(
@@ -91,19 +91,20 @@ def columns(kind: PublishedKind) -> list[str]:
     return [*COMMON_FIELDS, *kind.fields]
 
 
+def _csv_cell(value):
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return spreadsheet_cell(value)
+
+
 def build_zip(kind: PublishedKind, year: int, rows: list[dict]) -> bytes:
     name = f"{kind.name}-{year}"
+    header = columns(kind)
     text = io.StringIO()
     writer = csv.writer(text)
-    writer.writerow(columns(kind))
+    writer.writerow(header)
     for row in rows:
-        cells = []
-        for column in columns(kind):
-            value = row[column]
-            if isinstance(value, list | dict):
-                value = json.dumps(value, ensure_ascii=False)
-            cells.append(spreadsheet_cell(value))
-        writer.writerow(cells)
+        writer.writerow([_csv_cell(row[column]) for column in header])
     document = {"kind": kind.name, "year": year, "items": rows, "next": None}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -70,35 +70,44 @@ def _unit_column(kind: PublishedKind):
 def _kind_selects(kind: PublishedKind):
     item, revision = kind.item_model, kind.revision_model
     owner = getattr(revision, kind.owner_key)
-    extra = (revision.kind,) if kind.name == "outcome" else (null().cast(String),)
-    published = (
-        select(
-            revision.published_at.label("at"),
+    subkind = revision.kind if kind.name == "outcome" else null().cast(String)
+
+    def columns(at, event, row_id, revision_no, reason):
+        return (
+            at.label("at"),
             literal(kind.name, String).label("kind"),
-            case((revision.revision_no == 1, "publish"), else_="correct").label("event"),
-            revision.id.label("row_id"),
+            event.label("event"),
+            row_id.label("row_id"),
             item.public_id.label("public_id"),
-            revision.revision_no.label("revision_no"),
-            revision.reason.label("reason"),
+            revision_no.label("revision_no"),
+            reason.label("reason"),
             _unit_column(kind).label("unit_id"),
             _title_column(kind, revision).label("title"),
-            extra[0].label("subkind"),
+            subkind.label("subkind"),
+        )
+
+    published = (
+        select(
+            *columns(
+                revision.published_at,
+                case((revision.revision_no == 1, "publish"), else_="correct"),
+                revision.id,
+                revision.revision_no,
+                revision.reason,
+            )
         )
         .select_from(revision)
         .join(item, item.id == owner)
     )
     withdrawn = (
         select(
-            item.withdrawn_at.label("at"),
-            literal(kind.name, String).label("kind"),
-            literal("withdraw", String).label("event"),
-            item.id.label("row_id"),
-            item.public_id.label("public_id"),
-            item.revision_count.label("revision_no"),
-            item.withdrawal_reason.label("reason"),
-            _unit_column(kind).label("unit_id"),
-            _title_column(kind, revision).label("title"),
-            extra[0].label("subkind"),
+            *columns(
+                item.withdrawn_at,
+                literal("withdraw", String),
+                item.id,
+                item.revision_count,
+                item.withdrawal_reason,
+            )
         )
         .select_from(item)
         .join(revision, and_(owner == item.id, revision.revision_no == item.revision_count))

@@ -23,7 +23,7 @@ from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.disclosure.decisions import models as decision_models
 from portal.disclosure.decisions.rules import RetentionCutoffs, current_settings
 from portal.disclosure.models import DisclosureDocument, DocumentRevision, Unit
-from portal.results.media.models import MediaResponse, MediaResponseRevision
+from portal.results.media import models as media_models
 from portal.results.models import ReviewRound, ReviewRoundRevision
 from portal.results.outcomes import models as outcome_models
 
@@ -106,18 +106,10 @@ PUBLISHED_KINDS = {
         PublishedKind(
             "media",
             "舆论回应",
-            MediaResponse,
-            MediaResponseRevision,
+            media_models.MediaResponse,
+            media_models.MediaResponseRevision,
             "media_response_id",
-            (
-                "outlet",
-                "reported_on",
-                "headline",
-                "link",
-                "report_summary",
-                "response",
-                "action_taken",
-            ),
+            media_models.PUBLIC_FIELDS,
             "media.media_detail",
             "media.media_revision",
             "reported_on",
@@ -188,7 +180,7 @@ def current_cutoffs(today: date | None = None) -> RetentionCutoffs:
     return RetentionCutoffs.on(today or local_today(), current_settings())
 
 
-def _unit_codes(session) -> dict[int, str]:
+def unit_codes(session) -> dict[int, str]:
     return dict(session.execute(select(Unit.id, Unit.code)).all())
 
 
@@ -225,7 +217,7 @@ def withdrawal_line(kind: PublishedKind, item, unit_code: str | None) -> dict:
 def public_lines(session, today: date | None = None, batch_size: int = 500) -> Iterator[dict]:
     """Every line of the public record now, in snapshot order (kind, permalink key, revision,
     then the withdrawal). Lines whose text is no longer public carry ``fields`` = None."""
-    units = _unit_codes(session)
+    units = unit_codes(session)
     cutoffs = current_cutoffs(today)
     for name in sorted(PUBLISHED_KINDS):
         kind = PUBLISHED_KINDS[name]

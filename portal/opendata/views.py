@@ -26,7 +26,13 @@ from portal.opendata.dictionary import COMMON_FIELDS, KIND_FIELDS
 from portal.opendata.merkle import merkle_root
 from portal.opendata.models import IntegritySnapshot
 from portal.opendata.records import PUBLISHED_KINDS, line_key, public_lines
-from portal.opendata.snapshots import dump_line, snapshot_lines, take_snapshot
+from portal.opendata.snapshots import (
+    dump_line,
+    header_of,
+    snapshot_lines,
+    snapshot_of,
+    take_snapshot,
+)
 
 bp = Blueprint("opendata", __name__)
 
@@ -51,14 +57,10 @@ def _snapshots():
 
 
 def _snapshot_json(snapshot: IntegritySnapshot) -> dict:
+    header = header_of(snapshot)
     return {
-        "day": snapshot.day.isoformat(),
-        "root": snapshot.root,
-        "previous_root": snapshot.previous_root,
-        "merkle_root": snapshot.merkle_root,
-        "records": snapshot.records,
-        "audit_entry_id": snapshot.audit_entry_id,
-        "audit_head": snapshot.audit_head,
+        "day": header.pop("snapshot"),
+        **header,
         "taken_at": utc_iso(snapshot.taken_at),
         "snapshot_url": url_for(
             "opendata.snapshot_file", day=snapshot.day.isoformat(), _external=True
@@ -125,9 +127,7 @@ def snapshot_file(day: str):
     """The day's snapshot; texts that are no longer public are left out (the hashes stay).
     Cached on disk until the public record changes."""
     wanted = _parse_day(day)
-    snapshot = db.session.scalars(
-        select(IntegritySnapshot).where(IntegritySnapshot.day == wanted)
-    ).first()
+    snapshot = snapshot_of(db.session, wanted)
     if snapshot is None:
         abort(404, f"没有 {wanted.isoformat()} 的快照。已有的日期见“开放数据”页面。")
 

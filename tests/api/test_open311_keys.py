@@ -4,9 +4,10 @@ shown once and stored hashed, each change is audited, a revoked key stops workin
 import pytest
 from sqlalchemy import select
 
-from portal.api.open311.keys import active_key, hash_key
+from portal.api.open311.keys import active_key
 from portal.api.open311.models import Open311Key
 from portal.audit.models import AuditEntry
+from portal.core.tokens import token_hash
 from portal.extensions import db
 
 
@@ -30,7 +31,7 @@ def test_an_admin_creates_and_revokes_a_key(app, client, create_user, login):
     assert len(key) >= 40
     with app.app_context():
         row = db.session.scalars(select(Open311Key)).one()
-        assert row.key_hash == hash_key(key) and row.key_prefix == key[:8]
+        assert row.key_hash == token_hash(key) and row.key_prefix == key[:8]
         assert active_key(db.session, key).name == "12345-hotline"
         entry = db.session.scalars(
             select(AuditEntry).where(AuditEntry.action == "open311_key.create")

@@ -1,23 +1,17 @@
 """Creating, revoking and checking integration keys; every change audited in its transaction."""
 
-import hashlib
-import secrets
-
 from sqlalchemy import select
 
 from portal.api.open311.models import Open311Key
 from portal.audit.services import Actor, record_change
 from portal.core.models import utcnow
+from portal.core.tokens import new_token, token_hash
 
 KEY_PREFIX_LENGTH = 8
 
 
 class KeyRefused(ValueError):
     """A key operation refused; the message is Chinese."""
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def create_key(session, actor: Actor, name: str) -> tuple[Open311Key, str]:
@@ -27,10 +21,10 @@ def create_key(session, actor: Actor, name: str) -> tuple[Open311Key, str]:
         raise KeyRefused("接入方名称应为1至60个字符")
     if session.scalars(select(Open311Key).where(Open311Key.name == name)).first():
         raise KeyRefused(f"已有名为“{name}”的接入方")
-    key = secrets.token_urlsafe(32)
+    key = new_token()
     row = Open311Key(
         name=name,
-        key_hash=hash_key(key),
+        key_hash=token_hash(key),
         key_prefix=key[:KEY_PREFIX_LENGTH],
         created_at=utcnow(),
         created_by=actor.label,
@@ -68,7 +62,7 @@ def active_key(session, key: str) -> Open311Key | None:
     """The working key row for ``key``; None when unknown or revoked."""
     if not key or len(key) > 200:
         return None
-    row = session.scalars(select(Open311Key).where(Open311Key.key_hash == hash_key(key))).first()
+    row = session.scalars(select(Open311Key).where(Open311Key.key_hash == token_hash(key))).first()
     return row if row is not None and row.revoked_at is None else None
 
 

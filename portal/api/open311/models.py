@@ -1,8 +1,6 @@
 """The API keys of the integrations that may POST service requests (Open311 GeoReport v2).
 
-A key is shown once, when it is created; only its SHA-256 is kept. Keys are 32 random bytes,
-so a fast hash is enough (nobody can guess one to test against it) and lets a request find
-its key by an indexed lookup.
+A key is shown once, when it is created; only its SHA-256 is kept (``portal.core.tokens``).
 """
 
 from datetime import datetime

@@ -86,16 +86,14 @@ def find_requests(session, filters: Filters) -> list[dict]:
     complaints = list(session.scalars(query))
     outcomes = _published_outcomes(session, [complaint.id for complaint in complaints])
     updated = _last_event_at(session, [complaint.id for complaint in complaints])
-    items = []
-    for complaint in complaints:
-        item = request_json(complaint, outcomes.get(complaint.id), updated.get(complaint.id))
-        if (
-            filters.services
-            and not filters.ids
-            and item["service_code"] not in {service.code for service in filters.services}
-        ):
-            continue
-        items.append(item)
+    items = [
+        request_json(complaint, outcomes.get(complaint.id), updated.get(complaint.id))
+        for complaint in complaints
+    ]
+    if filters.services and not filters.ids:
+        # the query narrowed by kind; a service is a kind and a category
+        codes = {service.code for service in filters.services}
+        items = [item for item in items if item["service_code"] in codes]
     return items
 
 

@@ -17,6 +17,7 @@ from portal.api.open311.models import Open311Key
 from portal.api.open311.openapi_doc import open311_response
 from portal.api.open311.public_requests import Filters, find_requests
 from portal.core.models import LOCAL_TZ, utcnow
+from portal.core.tokens import token_hash
 from portal.extensions import db, limiter
 
 bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
@@ -190,23 +191,25 @@ def requests_list(fmt: str):
 @bp.route(f"/requests/<service_request_id>.{FMT}")
 @_open311("Open311 单个诉求", "Open311Requests")
 def request_detail(service_request_id: str, fmt: str):
-    items = []
-    if service_request_id.isdigit() and len(service_request_id) <= 16:
-        items = find_requests(db.session, Filters(ids=(service_request_id,)))
-    if not items:
-        abort(404, "没有这个可公开的诉求编号")
+    items = _public_request(service_request_id, "没有这个可公开的诉求编号")
     return render(items, fmt, "service_requests", "request")
+
+
+def _public_request(tracking_no: str, not_found: str) -> list[dict]:
+    """The one public request numbered ``tracking_no`` (a list of one), or a 404."""
+    items = []
+    if tracking_no.isdigit() and len(tracking_no) <= 16:
+        items = find_requests(db.session, Filters(ids=(tracking_no,)))
+    if not items:
+        abort(404, not_found)
+    return items
 
 
 @bp.route(f"/tokens/<token>.{FMT}")
 @_open311("Open311 令牌换受理编号（本系统即时编号，令牌即受理编号）", "Open311Tokens")
 def token(token: str, fmt: str):
     """Our requests get their number at once, so the token is the number itself."""
-    items = []
-    if token.isdigit() and len(token) <= 16:
-        items = find_requests(db.session, Filters(ids=(token,)))
-    if not items:
-        abort(404, "没有这个令牌")
+    items = _public_request(token, "没有这个令牌")
     return render(
         [{"token": token, "service_request_id": items[0]["service_request_id"]}],
         fmt,
@@ -279,7 +282,7 @@ def _key_limit_key() -> str:
     if given is None and request.is_json:
         body = request.get_json(silent=True)
         given = body.get("api_key") if isinstance(body, dict) else None
-    return "open311-key:" + keys.hash_key(str(given or ""))[:16]
+    return "open311-key:" + token_hash(str(given or ""))[:16]
 
 
 @bp.route(f"/requests.{FMT}", methods=["POST"])

@@ -81,3 +81,15 @@ class MediaResponseRevision(RevisionMixin, db.Model):
     report_summary: Mapped[str] = mapped_column(Text)
     response: Mapped[str] = mapped_column(Text)
     action_taken: Mapped[str] = mapped_column(Text)
+
+
+#: the public fields of a revision, in the order of the downloads
+PUBLIC_FIELDS = (
+    "outlet",
+    "reported_on",
+    "headline",
+    "link",
+    "report_summary",
+    "response",
+    "action_taken",
+)

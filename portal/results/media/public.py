@@ -26,7 +26,7 @@ from portal.core.public_record import (
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
 from portal.core.safe_urls import safe_http_url
 from portal.disclosure.models import Unit
-from portal.results.media.models import MediaResponse, MediaResponseRevision
+from portal.results.media.models import PUBLIC_FIELDS, MediaResponse, MediaResponseRevision
 
 #: the namespace of the stable feed ids (urn:uuid) of media responses
 FEED_ID_NAMESPACE = uuid.UUID("3b7d0c52-8f1e-5a44-b1c3-6a0e9d2f4c17")
@@ -243,13 +243,7 @@ CSV_HEADER = [
     "public_id",
     "unit_code",
     "unit_name",
-    "outlet",
-    "reported_on",
-    "headline",
-    "link",
-    "report_summary",
-    "response",
-    "action_taken",
+    *PUBLIC_FIELDS,
     "published_at",
     "updated_at",
     "revision",
