@@ -5,8 +5,10 @@ No stack trace or exception text ever reaches a client; the traceback goes to th
 
 import math
 import time
+from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
 
+import click
 from flask import Flask, current_app, jsonify, make_response, render_template, request
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
@@ -29,6 +31,29 @@ MESSAGES = {
     429: ("操作过于频繁", "您的请求次数过多，请稍后再试。"),
     500: ("系统暂时出现问题", "服务器处理请求时出错，我们已记录此问题。请稍后再试。"),
     503: (outages.TITLE, outages.MESSAGE),
+}
+#: the pages nginx (and gunicorn's worker) serve when the app cannot answer, as
+#: static/errors/<status>.html; all made from templates/errors/static.html by
+#: ``flask errors static-pages`` (they must not need the app, or a database, to be shown)
+STATIC_PAGES = {
+    413: (
+        "上传内容过大",
+        "提交的文件或内容超过了大小限制，请压缩或减少附件后重试。"
+        "您填写的文字请先复制保存，返回上一页后重新提交。",
+    ),
+    414: ("网址过长", "您访问的网址过长，无法处理。请检查网址是否完整、正确，或从首页重新进入。"),
+    431: ("请求头过大", "浏览器发送的信息过多。请在浏览器设置中清除本站的浏览数据后重试。"),
+    502: (
+        "系统正在维护，请稍后重试",
+        "网站暂时无法访问，通常几分钟内即可恢复。请稍后刷新页面重试；"
+        "如果刚才提交了表单，请返回上一页，您填写的内容通常仍在页面中。",
+    ),
+    503: ("系统繁忙，请稍后重试", "网站暂时无法处理您的请求，请稍等片刻后刷新页面重试。"),
+    504: (
+        "系统响应超时，请稍后重试",
+        "网站处理您的请求用时过长。请稍后重试；"
+        "如果刚才提交了投诉举报，请先用受理编号查询，确认是否已经提交成功，避免重复提交。",
+    ),
 }
 CSRF_MESSAGE = "页面已过期或表单校验失败，请刷新页面后重新提交。"
 
@@ -128,7 +153,37 @@ def handle_rate_limit_storage_error(error: Exception):
     return handle_unavailable(f"rate-limit storage: {type(error).__name__}")
 
 
+def static_error_page(status: int) -> str:
+    """The static page for ``status`` as it belongs in static/errors/ (no request needed)."""
+    title, message = STATIC_PAGES[status]
+    template = current_app.jinja_env.get_template("errors/static.html")
+    config = current_app.config
+    page = template.render(
+        status=status,
+        title=title,
+        message=message,
+        portal_name=config["PORTAL_NAME"],
+        hotline=config["COMPLAINT_HOTLINE"],
+    )
+    return page + "\n"
+
+
+@click.group("errors", help="The static error pages.")
+def errors_cli():
+    pass
+
+
+@errors_cli.command("static-pages")
+def write_static_pages():
+    """Write static/errors/<status>.html from templates/errors/static.html."""
+    folder = Path(current_app.static_folder) / "errors"
+    for status in STATIC_PAGES:
+        (folder / f"{status}.html").write_text(static_error_page(status), encoding="utf-8")
+        click.echo(f"static/errors/{status}.html")
+
+
 def init_errors(app: Flask) -> None:
+    app.cli.add_command(errors_cli)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(SQLAlchemyError, handle_database_error)
     app.register_error_handler(StorageError, handle_rate_limit_storage_error)

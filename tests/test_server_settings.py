@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from portal import create_app
+from portal.errors import static_error_page
 from portal.schema import upgrade_schema
 from tests.conftest import base_test_config, close_database
 from tests.live_server import ROOT, VENV_BIN, LiveServer, portal_environment
@@ -55,6 +56,14 @@ def test_the_static_error_pages_are_chinese(code):
     assert '<html lang="zh-CN">' in page and f"错误 {code}" in page
     assert re.search(r"<h1[^>]*>[\u4e00-\u9fff]", page)
     assert not re.search(r"[A-Za-z]{4,}", re.sub(r"<[^>]+>", "", page).replace("DOCTYPE", ""))
+
+
+@pytest.mark.parametrize("status", [413, 414, 431, 502, 503, 504])
+def test_the_static_error_pages_come_from_one_template(app, status):
+    # after editing templates/errors/static.html or STATIC_PAGES: flask errors static-pages
+    page = (ROOT / "static" / "errors" / f"{status}.html").read_text(encoding="utf-8")
+    with app.app_context():
+        assert page == static_error_page(status)
 
 
 def raw_get(port: int, target: str) -> tuple[int, str]:

@@ -111,17 +111,17 @@ def _decide_extension(complaint, form, user, now):
 
 
 def _reply(complaint, form, user, now):
-    event = workflow.reply(
-        db.session, user, complaint, form.text.data, now=now, calendar=_calendar()
-    )
+    calendar = _calendar()
+    event = workflow.reply(db.session, user, complaint, form.text.data, now=now, calendar=calendar)
     form.extra_events = []
     if form.to_linked.data:
-        # the same answer to every 重复件 that awaits one: each its own step and audit entry
-        for case in duplicates.linked_cases(db.session, complaint):
+        # the same answer to every 重复件 that awaits one (``_prepare`` listed them): each its
+        # own step and audit entry
+        for case in form.linked_cases:
             if "reply" in workflow.available_actions(case, user):
                 form.extra_events.append(
                     workflow.reply(
-                        db.session, user, case, form.text.data, now=now, calendar=_calendar()
+                        db.session, user, case, form.text.data, now=now, calendar=calendar
                     )
                 )
     return event
@@ -235,10 +235,11 @@ def act(complaint_id: int, action: str):
             conflict = concurrency.changes_since(db.session, complaint, None)
         else:
             notify_person(complaint, event)
-            for extra in getattr(form, "extra_events", []):
+            extra_events = getattr(form, "extra_events", [])
+            for extra in extra_events:
                 notify_person(extra.complaint, extra)
-            if getattr(form, "extra_events", None):
-                flash(f"已同时答复{len(form.extra_events)}件重复件。", "success")
+            if extra_events:
+                flash(f"已同时答复{len(extra_events)}件重复件。", "success")
             flash(step.done, "success")
             return redirect(url_for(".detail", complaint_id=complaint.id))
     if conflict is not None:

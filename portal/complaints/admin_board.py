@@ -3,7 +3,7 @@
 from flask import render_template
 
 from portal.complaints.admin_blueprint import admin_bp
-from portal.complaints.board import STAGES, board_csv_rows, overdue_board
+from portal.complaints.board import OLDEST_SHOWN, STAGES, board_csv_rows, overdue_board
 from portal.core.downloads import csv_download
 from portal.core.models import local_today
 from portal.extensions import db
@@ -14,7 +14,10 @@ from portal.staff.access import roles_required
 @roles_required("supervisor", "admin")
 def board():
     return render_template(
-        "complaints/admin/board.html", board=overdue_board(db.session, local_today()), stages=STAGES
+        "complaints/admin/board.html",
+        board=overdue_board(db.session, local_today()),
+        stages=STAGES,
+        oldest_shown=OLDEST_SHOWN,
     )
 
 

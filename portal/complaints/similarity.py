@@ -57,14 +57,6 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))
 
 
-def place_similarity(left: str, right: str) -> float:
-    return overlap(_bigrams(left), _bigrams(right), min_shared=2)
-
-
-def matter_similarity(left: str, right: str) -> float:
-    return overlap(words(left), words(right), min_shared=MATTER_MIN_SHARED)
-
-
 def similar_cases(session, complaint: Complaint, limit: int = 5) -> list[SimilarCase]:
     """Open cases of the same handling unit (in the user's scope) alike in place or matter."""
     if complaint.handling_unit_id is None:
@@ -81,12 +73,14 @@ def similar_cases(session, complaint: Complaint, limit: int = 5) -> list[Similar
         .order_by(Complaint.submitted_at.desc())
         .limit(CANDIDATES)
     ).all()
+    # the case's own pieces once, not once per candidate (segmenting is the costly part)
+    place, matter = _bigrams(complaint.location), words(complaint.description)
     found = []
     for other in candidates:
         item = SimilarCase(
             other,
-            place_similarity(complaint.location, other.location),
-            matter_similarity(complaint.description, other.description),
+            overlap(place, _bigrams(other.location), min_shared=2),
+            overlap(matter, words(other.description), min_shared=MATTER_MIN_SHARED),
         )
         if item.reasons:
             found.append(item)

@@ -131,23 +131,19 @@ class PortalRequest(Request):
 def _normalise_view_args(_endpoint, values: dict | None) -> None:
     if not values:
         return
-    for name, value in values.items():
-        if isinstance(value, str):
-            try:
+    try:
+        for name, value in values.items():
+            if isinstance(value, str):
                 values[name] = normalise_text(value)
-            except UnreadableText as error:
-                raise BadRequest(str(error)) from None
-
-
-#: the 414 page's explanation
-LONG_URL_MESSAGE = "网址过长，无法处理。请检查网址是否完整、正确，或从首页重新进入。"
+    except UnreadableText as error:
+        raise BadRequest(str(error)) from None
 
 
 def _refuse_long_urls() -> None:
     # gunicorn passes the request target as sent; other servers give path and query
     target = request.environ.get("RAW_URI") or request.full_path
     if len(target) > current_app.config["MAX_URL_LENGTH"]:
-        abort(414, LONG_URL_MESSAGE)
+        abort(414)  # the Chinese explanation is portal.errors.MESSAGES[414]
 
 
 def init_text_input(app: Flask) -> None:

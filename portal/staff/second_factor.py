@@ -19,13 +19,9 @@ from portal.staff.totp import (
 )
 
 
-def must_have_totp(user: StaffUser, required: frozenset[str]) -> bool:
-    return user.role in required
-
-
 def needs_second_step(user: StaffUser, required: frozenset[str]) -> bool:
     """Whether a correct password alone is not enough for ``user`` to log in."""
-    return user.has_totp or must_have_totp(user, required)
+    return user.has_totp or user.role in required
 
 
 def start_enrolment(session, user: StaffUser) -> str:
@@ -47,15 +43,8 @@ def _replace_recovery_codes(session, user: StaffUser) -> list[str]:
     return codes
 
 
-def confirm_enrolment(session, actor: Actor, user: StaffUser, code: str, at: datetime) -> list[str]:
-    """Put the pending secret in force once the user proves their app shows its codes.
-
-    Returns the ten recovery codes, to be shown once; only their hashes are kept."""
-    if user.has_totp or not user.totp_secret:
-        raise StaffError("请重新开始绑定", "code")
-    step = accepted_step(user.totp_secret, normalise_code(code), user.totp_last_step, at)
-    if step is None:
-        raise StaffError("验证码不正确或已过期，请输入身份验证器上当前显示的6位数字", "code")
+def _put_in_force(session, actor: Actor, user: StaffUser, step: int | None) -> list[str]:
+    """Enable the secret already on ``user`` and hand out fresh recovery codes, audited."""
     user.totp_enabled_at = utcnow()
     user.totp_last_step = step
     codes = _replace_recovery_codes(session, user)
@@ -71,24 +60,24 @@ def confirm_enrolment(session, actor: Actor, user: StaffUser, code: str, at: dat
     return codes
 
 
+def confirm_enrolment(session, actor: Actor, user: StaffUser, code: str, at: datetime) -> list[str]:
+    """Put the pending secret in force once the user proves their app shows its codes.
+
+    Returns the ten recovery codes, to be shown once; only their hashes are kept."""
+    if user.has_totp or not user.totp_secret:
+        raise StaffError("请重新开始绑定", "code")
+    step = accepted_step(user.totp_secret, normalise_code(code), user.totp_last_step, at)
+    if step is None:
+        raise StaffError("验证码不正确或已过期，请输入身份验证器上当前显示的6位数字", "code")
+    return _put_in_force(session, actor, user, step)
+
+
 def enrol_directly(session, actor: Actor, user: StaffUser) -> tuple[str, list[str]]:
     """Enrol ``user`` at once (the CLI): the secret and the recovery codes, shown once."""
     if user.has_totp:
         raise StaffError(f"{user.username} 已启用双重验证；如需重新绑定，请先重置")
     user.totp_secret = new_secret()
-    user.totp_enabled_at = utcnow()
-    user.totp_last_step = None
-    codes = _replace_recovery_codes(session, user)
-    record_change(
-        session,
-        actor,
-        "user.totp_enrol",
-        "staff_user",
-        user.id,
-        after={"totp": True, "recovery_codes": len(codes)},
-        unit_id=user.unit_id,
-    )
-    return user.totp_secret, codes
+    return user.totp_secret, _put_in_force(session, actor, user, None)
 
 
 def pass_second_step(session, user: StaffUser, code: str, at: datetime) -> str | None:

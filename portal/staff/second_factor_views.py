@@ -66,6 +66,22 @@ def _enrolment_page(user: StaffUser, form: CodeForm, template: str):
     return render_template(template, form=form, user=user, secret=secret, qr=qr_svg(uri))
 
 
+def _confirmed_codes(user: StaffUser, form: CodeForm) -> list[str] | None:
+    """The recovery codes once the typed code confirms the pending secret; None (the form
+    carries the error) when it does not or nothing was submitted."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        return confirm_enrolment(
+            db.session, Actor.of_user(user), user, form.code.data, datetime.now(UTC)
+        )
+    except StaffError as error:
+        db.session.rollback()
+        g.code_refused = True
+        form.code.errors.append(str(error))
+        return None
+
+
 @bp.route("/login/code", methods=["GET", "POST"])
 @_throttled
 def login_code():
@@ -98,18 +114,10 @@ def login_enrol():
     if user.has_totp:
         return redirect(url_for("staff.login_code"))
     form = CodeForm()
-    if form.validate_on_submit():
-        try:
-            codes = confirm_enrolment(
-                db.session, Actor.of_user(user), user, form.code.data, datetime.now(UTC)
-            )
-        except StaffError as error:
-            db.session.rollback()
-            g.code_refused = True
-            form.code.errors.append(str(error))
-        else:
-            target = _finish_login(user, "totp")
-            return render_template("staff/recovery_codes.html", codes=codes, next_url=target)
+    codes = _confirmed_codes(user, form)
+    if codes is not None:
+        target = _finish_login(user, "totp")
+        return render_template("staff/recovery_codes.html", codes=codes, next_url=target)
     return _enrolment_page(user, form, "staff/login_enrol.html")
 
 
@@ -123,21 +131,13 @@ def account_totp():
         return render_template(
             "staff/account_totp.html", user=user, unused=unused_recovery_codes(user)
         )
-    if form.validate_on_submit():
-        try:
-            codes = confirm_enrolment(
-                db.session, Actor.of_user(user), user, form.code.data, datetime.now(UTC)
-            )
-        except StaffError as error:
-            db.session.rollback()
-            g.code_refused = True
-            form.code.errors.append(str(error))
-        else:
-            db.session.commit()
-            session["second_factor"] = "totp"
-            return render_template(
-                "staff/recovery_codes.html", codes=codes, next_url=url_for("staff.dashboard")
-            )
+    codes = _confirmed_codes(user, form)
+    if codes is not None:
+        db.session.commit()
+        session["second_factor"] = "totp"
+        return render_template(
+            "staff/recovery_codes.html", codes=codes, next_url=url_for("staff.dashboard")
+        )
     return _enrolment_page(user, form, "staff/account_totp.html")
 
 

@@ -160,11 +160,3 @@ def record_login(session, user: StaffUser, second_factor: str | None = None) -> 
         after={"second_factor": second_factor} if second_factor else None,
         unit_id=user.unit_id,
     )
-
-
-def authenticate(session, username: str, password: str) -> StaffUser | None:
-    """The enabled user with this username and password, or None; logs the login."""
-    user = check_credentials(session, username, password)
-    if user is not None:
-        record_login(session, user)
-    return user
