@@ -51,7 +51,9 @@ class UnitAdminForm(UnitProfileForm):
         self.review_unit.choices = {"": "（不在本平台）"} | {
             str(other.id): other.name for other in units if other.id != unit.id
         }
-        if not self.is_submitted():
+        # not shown or not sent: keep the unit's own value, never the related object that
+        # ``obj=unit`` put there (it is not one of the choices)
+        if not self.review_unit.raw_data:
             self.review_unit.data = str(unit.review_unit_id or "")
 
 

@@ -33,7 +33,7 @@ def test_public_list_filters_and_permalink(live_server, open_page, screenshot):
     page.get_by_role("link", name="查看第1版").click()
     expect(page.get_by_text("此版本已被更正")).to_be_visible()
     page.goto(live_server.url + "/outcomes/demo-oc-withdraw")
-    expect(page.get_by_text("撤下原因：投诉人对答复提出异议，待复核办结后重新公示。")).to_be_visible()
+    expect(page.get_by_text("撤下原因：投诉人对答复提出异议，待复查办结后重新公示。")).to_be_visible()
     body = page.content()
     assert not re.search(r"演示投诉人|1700000\d{4}|demo\d{4}@", body)
 

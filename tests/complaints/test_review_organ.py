@@ -127,3 +127,68 @@ def test_demo_units_have_the_city_detachment_as_review_organ(app_context):
         if code != "zhidui"
     )
     assert reconsideration_organ(units["xinhua"]) == BUREAU
+
+
+def _unit_form(client, code: str, **changes) -> dict:
+    with client.application.app_context():
+        unit = db.session.scalars(select(Unit).where(Unit.code == code)).one()
+        return {
+            "address": unit.address or "",
+            "phone": unit.phone or "",
+            "complaint_phone": unit.complaint_phone or "",
+            "postcode": unit.postcode or "",
+            **changes,
+        }
+
+
+def test_an_admin_sets_the_review_organ_in_the_unit_form_and_it_is_audited(
+    app, client, units, create_unit, create_user, login
+):
+    city = create_unit("zhidui", name=CITY, short_name="支队", level="city")
+    create_user("unit-admin", role="admin")
+    login("unit-admin")
+    page = client.get("/admin/units/xinhua").get_data(as_text=True)
+    assert "复查机关（平台内的上一级单位）" in page and f">{CITY}</option>" in page
+
+    response = client.post(
+        "/admin/units/xinhua", data=_unit_form(client, "xinhua", review_unit=str(city.id))
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        xinhua = db.session.scalars(select(Unit).where(Unit.code == "xinhua")).one()
+        assert review_organ(xinhua) == CITY
+        from portal.audit.models import AuditEntry
+
+        entry = db.session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "unit.update").order_by(AuditEntry.id)
+        ).all()[-1]
+        assert str(city.id) in entry.after_json
+
+    # a form sent without the field (an older page) keeps the organ, never fails on it
+    response = client.post("/admin/units/xinhua", data=_unit_form(client, "xinhua"))
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.scalars(select(Unit).where(Unit.code == "xinhua")).one().review_unit_id
+
+    # a unit cannot be its own 复查机关, and a made-up id is refused in Chinese
+    with app.app_context():
+        own_id = db.session.scalars(select(Unit.id).where(Unit.code == "xinhua")).one()
+    response = client.post(
+        "/admin/units/xinhua", data=_unit_form(client, "xinhua", review_unit=str(own_id))
+    )
+    assert response.status_code == 200
+    assert "请从列表中选择复查机关" in response.get_data(as_text=True)
+
+
+def test_unit_staff_cannot_set_the_review_organ(app, client, units, create_unit, login):
+    city = create_unit("zhidui", name=CITY, short_name="支队", level="city")
+    make_staff(app, "xinhua_clerk", unit_code="xinhua")
+    login("xinhua_clerk")
+    assert "复查机关" not in client.get("/admin/units/xinhua").get_data(as_text=True)
+    response = client.post(
+        "/admin/units/xinhua", data=_unit_form(client, "xinhua", review_unit=str(city.id))
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        xinhua = db.session.scalars(select(Unit).where(Unit.code == "xinhua")).one()
+        assert xinhua.review_unit_id is None
