@@ -30,9 +30,9 @@ def build_database(url: str, instance: Path) -> None:
     from sqlalchemy import insert, select
 
     from portal import create_app
-    from portal.disclosure.models import Unit
     from portal.extensions import db
     from portal.officers.models import Officer
+    from portal.org.models import Unit
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_DIR": str(instance / "uploads")})
     with app.app_context():

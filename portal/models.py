@@ -13,6 +13,7 @@ from portal.disclosure.decisions import models as decision_models
 from portal.kiosk import models as kiosk_models
 from portal.officers import models as officer_models
 from portal.opendata import models as opendata_models
+from portal.org import models as org_models
 from portal.results import models as results_models
 from portal.results.media import models as media_models
 from portal.results.stats import models as stats_models
@@ -31,6 +32,7 @@ __all__ = [
     "media_models",
     "officer_models",
     "opendata_models",
+    "org_models",
     "open311_models",
     "results_models",
     "search_models",

@@ -9,9 +9,9 @@ from portal.audit.services import CLI_ACTOR
 from portal.core.models import local_today
 from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.disclosure.decisions.services import create_decision
-from portal.disclosure.models import Unit
 from portal.disclosure.services import create_document
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.services import create_user
 
 DEFAULT_PASSWORD = "correct-horse-42"

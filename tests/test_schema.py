@@ -10,8 +10,8 @@ from sqlalchemy import func, inspect, select, text
 from portal import create_app
 from portal.audit.models import AuditChainHead
 from portal.disclosure.demo import DEMO_UNITS
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.models import REVIEW_ITEMS, ReviewRound
 from portal.results.reviews import REVIEW_ROUND_LIFECYCLE
 from portal.schema import alembic_config, upgrade_schema

@@ -7,8 +7,8 @@ from portal.api import deadlines, decisions, media
 from portal.api.documented import LIST_PARAMS, Param, documented
 from portal.api.openapi import openapi_document
 from portal.core.pagination import keyset_page
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.add_url_rule("/decisions", "decisions", decisions.decision_list)

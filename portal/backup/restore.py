@@ -21,8 +21,8 @@ from portal.backup import databases
 from portal.backup.archive import settings_dir, unpack
 from portal.backup.databases import BackupError
 from portal.complaints.models import Complaint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.schema import upgrade_schema
 from portal.search.operations import rebuild_index
 from portal.staff.models import StaffUser

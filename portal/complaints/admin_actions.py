@@ -34,8 +34,8 @@ from portal.complaints.templates_service import usable_templates
 from portal.complaints.workflow import WorkflowError, is_supervisor
 from portal.core.database import expect_writes
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.models import StaffUser
 from portal.staff.scoping import get_scoped_or_404
 

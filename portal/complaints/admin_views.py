@@ -41,8 +41,8 @@ from portal.complaints.uploads import stored_path
 from portal.complaints.workflow import available_actions, is_supervisor
 from portal.core.database import expect_writes
 from portal.core.models import LOCAL_TZ, local_today, utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.scoping import get_scoped_or_404
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, true
 from portal.complaints.models import Complaint
 from portal.core.publication import DRAFT, REVIEW
 from portal.disclosure.decisions.models import PenaltyDecision
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.staff.scoping import scope_to_unit
 
 #: stage → its Chinese name, in the board's column order

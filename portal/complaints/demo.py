@@ -28,7 +28,7 @@ from portal.complaints.schedule import answer_due_on, refresh_due_on
 from portal.complaints.tracking import hash_query_code, luhn_check_digit
 from portal.core.calendar import load_calendar
 from portal.core.models import LOCAL_TZ, to_local, utcnow
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 CASES_PER_UNIT = 30
 DEMO_QUERY_CODE = "246810"

@@ -23,7 +23,7 @@ from portal.complaints.schedule import complaint_calendar, local_date, refresh_d
 from portal.complaints.tracking import hash_query_code, new_query_code, new_tracking_number
 from portal.complaints.uploads import StoredUpload
 from portal.core.calendar import WorkingCalendar
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 MAX_TRACKING_ATTEMPTS = 20
 

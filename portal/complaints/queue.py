@@ -14,7 +14,7 @@ from sqlalchemy import func, select, true, tuple_
 from portal.complaints.duplicates import count_people_and_matters
 from portal.complaints.models import CHANNELS, KINDS, STATES, Complaint
 from portal.core.pagination import Page, decode_cursor, encode_cursor, keyset_page
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.staff.scoping import scope_to_unit, scoped_select
 
 FINAL_STATES = ("closed", "rejected")

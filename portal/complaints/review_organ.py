@@ -8,7 +8,7 @@ for that organ; the answering unit's staff do not see the case meanwhile (see
 复查机关's own higher organ for 复核 within 30 days: outside the portal, only named here.
 """
 
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 #: when a unit has no 复查机关 configured
 FALLBACK_REVIEW_ORGAN = "上一级行政机关"

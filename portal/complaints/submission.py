@@ -23,8 +23,8 @@ from portal.complaints.uploads import (
     store_upload,
 )
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 UNKNOWN_UNIT_LABEL = "不清楚（由市城市管理局综合监督科分派）"
 

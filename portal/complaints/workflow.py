@@ -27,7 +27,7 @@ from portal.complaints.schedule import (
     rehandling_window_open,
 )
 from portal.core.calendar import WorkingCalendar
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.staff.models import StaffUser
 
 HANDLING_STATES = ("accepted", "in_progress")

@@ -5,9 +5,9 @@ from flask_login import current_user
 
 from portal.audit.services import Actor
 from portal.disclosure.forms import UnitAdminForm, UnitProfileForm
-from portal.disclosure.models import Unit
 from portal.disclosure.services import UNIT_PROFILE_FIELDS, update_unit_profile
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
 

@@ -6,7 +6,7 @@ plausible stand-ins, to be replaced by each unit in the back office.
 
 from sqlalchemy import func, select
 
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 STANDARD_HOURS = "工作日 8:30—12:00，14:30—17:30（夏季 15:00—18:00）"
 

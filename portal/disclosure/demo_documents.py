@@ -10,8 +10,9 @@ from sqlalchemy import func, insert, select
 from portal.core.models import utcnow
 from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.core.sanitize import mask_html, sanitize_staff_input
-from portal.disclosure.models import DisclosureDocument, DocumentRevision, Unit
+from portal.disclosure.models import DisclosureDocument, DocumentRevision
 from portal.disclosure.services import document_masking_options
+from portal.org.models import Unit
 from portal.search.models import SearchOutboxEntry
 
 RESPONSIBILITIES = (

@@ -10,7 +10,7 @@ from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.publication import PUBLISHED, STATUS_LABELS, PublicationError
 from portal.core.sanitize import ALLOWED_TAGS
 from portal.disclosure.forms import DocumentCorrectionForm, DocumentForm
-from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, Unit
+from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument
 from portal.disclosure.services import (
     DOCUMENT_LIFECYCLE,
     DOCUMENT_OVERRIDE_KIND,
@@ -24,6 +24,7 @@ from portal.disclosure.services import (
     withdraw_document,
 )
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
 

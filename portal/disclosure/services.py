@@ -10,8 +10,9 @@ from portal.core.masking_overrides import overrides_options
 from portal.core.masking_preview import FieldPreview, field_preview
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.sanitize import html_to_text, mask_html, sanitize_staff_input
-from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision, Unit
+from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision
 from portal.officers.public_names import roster_names
+from portal.org.models import Unit
 from portal.search.outbox import record_index_change
 
 UNIT_PROFILE_FIELDS = (

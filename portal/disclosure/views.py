@@ -11,10 +11,10 @@ from portal.disclosure.models import (
     ROSTER_LABEL,
     DisclosureDocument,
     DocumentRevision,
-    Unit,
 )
 from portal.disclosure.services import DOCUMENT_LIFECYCLE
 from portal.extensions import db
+from portal.org.models import Unit
 
 bp = Blueprint("disclosure", __name__)
 

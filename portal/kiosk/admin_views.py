@@ -8,10 +8,10 @@ from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from portal.audit.services import Actor
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.kiosk.models import Kiosk
 from portal.kiosk.services import Enrolment, KioskError, enrol_kiosk, renew_token, revoke_kiosk
+from portal.org.models import Unit
 from portal.staff.access import require_staff_login, roles_required
 
 admin_bp = Blueprint("kiosks_admin", __name__, url_prefix="/admin/kiosks")

@@ -4,10 +4,10 @@ from flask import abort, render_template
 from sqlalchemy import select
 
 from portal.core.models import local_today
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.kiosk.identity import current_kiosk
 from portal.kiosk.views import bp
+from portal.org.models import Unit
 from portal.results.outcomes.listing import OutcomeFilters, OutcomeList
 from portal.results.outcomes.models import ComplaintOutcome
 from portal.results.outcomes.public import public_view

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from portal.audit.services import Actor, record_change
 from portal.core.models import utcnow
 from portal.core.tokens import new_token, token_hash
-from portal.disclosure.models import Unit
 from portal.kiosk.models import Kiosk
+from portal.org.models import Unit
 
 
 class KioskError(ValueError):

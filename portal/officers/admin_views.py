@@ -18,7 +18,6 @@ from sqlalchemy import or_, select
 from portal.audit.services import Actor
 from portal.core.models import local_today
 from portal.core.pagination import keyset_page
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.officers.forms import (
     CATEGORIES,
@@ -47,6 +46,7 @@ from portal.officers.services import (
     set_photo,
     update_officer,
 )
+from portal.org.models import Unit
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
 

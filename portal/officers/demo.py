@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from portal.core.models import local_today, utcnow
-from portal.disclosure.models import Unit
 from portal.officers.demo_photos import store_demo_photos
 from portal.officers.models import Officer, OfficerHistoryEntry, OfficerTraining
+from portal.org.models import Unit
 from portal.search.models import SearchOutboxEntry
 
 SEED = 20250301

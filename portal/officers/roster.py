@@ -12,8 +12,8 @@ from flask import abort, url_for
 from sqlalchemy import select
 
 from portal.core.pagination import Page, keyset_page
-from portal.disclosure.models import Unit
 from portal.officers.models import OFFICER_STATUSES, Officer
+from portal.org.models import Unit
 
 CSV_COLUMNS = [
     ("badge_no", "工号"),

@@ -31,7 +31,6 @@ from sqlalchemy import select
 
 from portal.audit.services import Actor
 from portal.core.text_input import normalise_text
-from portal.disclosure.models import Unit
 from portal.officers.lookup import normalise_number
 from portal.officers.models import OFFICER_STATUSES, Officer
 from portal.officers.services import (
@@ -41,6 +40,7 @@ from portal.officers.services import (
     create_officer,
     update_officer,
 )
+from portal.org.models import Unit
 
 HEADER_ALIASES = {
     "单位代码": "unit_code",

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from portal.audit.services import Actor, record_change
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.officers.lookup import MalformedNumber, parse_number
 from portal.officers.models import OFFICER_STATUSES, Officer, OfficerHistoryEntry, OfficerTraining
+from portal.org.models import Unit
 from portal.search.outbox import record_index_change
 
 #: the fields staff edit on the officer form (the unit and the status have their own rules)

@@ -16,7 +16,6 @@ from flask import (
 from sqlalchemy import select
 
 from portal.core.models import local_today
-from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
 from portal.officers.lookup import (
     QUERY_KINDS,
@@ -28,6 +27,7 @@ from portal.officers.lookup import (
 from portal.officers.models import OFFICER_STATUSES, PHOTO_STATUSES, Officer
 from portal.officers.photos import is_photo_key, photo_path
 from portal.officers.roster import roster_csv, roster_filters, roster_page
+from portal.org.models import Unit
 
 bp = Blueprint("officers", __name__, url_prefix="/officers")
 

@@ -22,7 +22,8 @@ from portal.core.public_record import utc_iso
 from portal.core.publication import PUBLISHED, WITHDRAWN
 from portal.disclosure.decisions import models as decision_models
 from portal.disclosure.decisions.rules import RetentionCutoffs, current_settings
-from portal.disclosure.models import DisclosureDocument, DocumentRevision, Unit
+from portal.disclosure.models import DisclosureDocument, DocumentRevision
+from portal.org.models import Unit
 from portal.results.media import models as media_models
 from portal.results.models import ReviewRound, ReviewRoundRevision
 from portal.results.outcomes import models as outcome_models

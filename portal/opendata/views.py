@@ -18,7 +18,6 @@ from sqlalchemy import func, select
 
 from portal.core.models import local_today, utcnow
 from portal.core.public_record import utc_iso
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.opendata import bulk
 from portal.opendata.changes import changes_page
@@ -33,6 +32,7 @@ from portal.opendata.snapshots import (
     snapshot_of,
     take_snapshot,
 )
+from portal.org.models import Unit
 
 bp = Blueprint("opendata", __name__)
 

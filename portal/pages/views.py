@@ -4,9 +4,9 @@ from flask import Blueprint, current_app, jsonify, render_template
 from sqlalchemy import select, text
 
 from portal.core.calendar_store import calendar_today, current_calendar, health_flag
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.opendata.snapshots import latest_snapshot
+from portal.org.models import Unit
 from portal.search.operations import IndexStatus, index_status, searcher_answers
 
 bp = Blueprint("pages", __name__)

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 
 from portal.audit.services import Actor
 from portal.core.lifecycle_forms import WithdrawForm
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results import evaluations, reviews, supervisors
 from portal.results.forms import (
     PeriodForm,

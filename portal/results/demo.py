@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from portal.audit.services import CLI_ACTOR
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.models import (
     EVALUATION_DIMENSIONS,
     REVIEW_ITEMS,

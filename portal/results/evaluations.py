@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from portal.audit.services import Actor, record_change
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.models import EVALUATION_DIMENSIONS, EvaluationAnswer, EvaluationPeriod
 
 

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.models import utcnow
 from portal.core.publication import PublishableMixin, RevisionMixin, status_constraint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 #: the five questions of the social-evaluation questionnaire: column → label
 EVALUATION_DIMENSIONS = {

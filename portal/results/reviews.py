@@ -16,8 +16,8 @@ from portal.audit.services import Actor, record_change
 from portal.core.lifecycle import Lifecycle
 from portal.core.masking import mask_text
 from portal.core.publication import PUBLISHED, PublicationError
-from portal.disclosure.models import Unit
 from portal.officers.public_names import roster_names
+from portal.org.models import Unit
 from portal.results.models import (
     RECTIFICATION_STATES,
     REVIEW_GRADES,

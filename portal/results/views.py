@@ -17,8 +17,8 @@ from sqlalchemy import select
 from portal.core.downloads import csv_download
 from portal.core.models import local_today
 from portal.core.publication import WITHDRAWN
-from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
+from portal.org.models import Unit
 from portal.results import charts
 from portal.results.evaluations import EvaluationError, period_results, submit_answer
 from portal.results.forms import EvaluationForm

@@ -68,8 +68,8 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from portal.core.publication import PUBLISHED
-from portal.disclosure.models import Unit
 from portal.officers.models import Officer
+from portal.org.models import Unit
 from portal.results.models import RECTIFICATION_STATES, REVIEW_GRADES, ReviewRound
 from portal.results.reviews import public_findings, published_rounds
 from portal.search import (

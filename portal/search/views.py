@@ -3,8 +3,8 @@
 from flask import Blueprint, current_app, render_template, request, url_for
 from sqlalchemy import select
 
-from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
+from portal.org.models import Unit
 from portal.search.readers import searchers
 from portal.search.registry import PROVIDERS
 from portal.search.service import SearchRequest, run_search

@@ -8,8 +8,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 #: role → its Chinese name; staff are bound to one unit, the others see every unit
 ROLES = {

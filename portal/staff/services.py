@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from portal.audit.services import Actor, record_change
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.staff.models import ROLES, StaffUser, new_session_token
 from portal.staff.passwords import hash_password, needs_rehash, password_problem, verify_password
 

@@ -17,8 +17,8 @@ from sqlalchemy import select
 
 from portal.audit.services import Actor
 from portal.core.models import local_today
-from portal.disclosure.models import Unit
 from portal.extensions import db, limiter
+from portal.org.models import Unit
 from portal.results.stats import annual as annual_stats
 from portal.staff.access import (
     require_staff_login,

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.opendata.changes import Change, changes_page
+from portal.org.models import Unit
 from portal.subscriptions.kinds import SUBSCRIPTION_KINDS
 from portal.subscriptions.models import Subscription
 

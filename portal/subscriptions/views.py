@@ -3,8 +3,8 @@
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 from sqlalchemy import select
 
-from portal.disclosure.models import Unit
 from portal.extensions import csrf, db, limiter
+from portal.org.models import Unit
 from portal.subscriptions import services
 from portal.subscriptions.kinds import SUBSCRIPTION_KINDS
 from portal.subscriptions.mail import mail_enabled, send_confirmation

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from portal.complaints.models import Complaint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 TRACKING_NO = re.compile(r'id="tracking-no"[^>]*>(\d{16})<')
 QUERY_CODE = re.compile(r'id="query-code"[^>]*>(\d{6})<')

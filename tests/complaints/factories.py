@@ -14,8 +14,8 @@ from portal.complaints.intake import QueryCredentials, Submission, submit_compla
 from portal.complaints.tracking import hash_query_code
 from portal.complaints.uploads import prepare_upload, store_upload
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.models import StaffUser
 from portal.staff.passwords import hash_password
 from tests.factories import DEFAULT_PASSWORD

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from portal.audit.models import AuditEntry
 from portal.complaints.models import Complaint, ReplyTemplate
 from portal.core.models import local_today, utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.complaints.conftest import complaint_by_number, unit_id
 from tests.complaints.factories import make_complaint, make_staff
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from portal.complaints import workflow
 from portal.core.models import local_today, utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.models import StaffUser
 from tests.complaints.factories import make_complaint, make_staff
 from tests.factories import add_decision

@@ -7,8 +7,8 @@ from portal.audit.models import AuditEntry
 from portal.complaints import workflow
 from portal.complaints.models import Complaint, ReplyTemplate
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.models import StaffUser
 from tests.complaints.factories import make_complaint, make_staff
 

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from portal.audit.models import AuditEntry
 from portal.complaints.models import Complaint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.complaints.factories import make_complaint, make_staff
 
 BARBECUE = "晚上建设路有人露天烧烤，油烟很大，噪声扰民到凌晨。"

@@ -12,8 +12,8 @@ from portal.complaints.models import Complaint
 from portal.complaints.schedule import complaint_calendar, local_date, refresh_due_on
 from portal.core.models import utcnow
 from portal.core.periods import calendar_days
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.complaints.factories import make_complaint, make_staff
 
 

@@ -11,9 +11,9 @@ from portal.audit.services import CLI_ACTOR
 from portal.complaints import intake, tracking
 from portal.complaints.models import Complaint, ComplaintEvent
 from portal.complaints.tracking import check_query_code, is_valid_tracking_number
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.officers.services import create_officer
+from portal.org.models import Unit
 from tests.complaints.conftest import complaint_by_number, unit_id, valid_fields
 
 

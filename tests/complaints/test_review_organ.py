@@ -8,8 +8,8 @@ from sqlalchemy import select
 from portal.complaints import deadlines
 from portal.complaints.review_organ import reconsideration_organ, review_organ
 from portal.core.calendar_store import current_calendar
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.complaints.conftest import complaint_by_number
 from tests.complaints.factories import make_staff
 from tests.complaints.test_track import _answer

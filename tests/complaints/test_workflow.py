@@ -10,8 +10,8 @@ from portal.complaints import satisfaction, workflow
 from portal.complaints.models import Complaint
 from portal.complaints.schedule import deadline_for, rehandling_window_open
 from portal.complaints.workflow import WorkflowError
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.models import StaffUser
 from tests.complaints.factories import make_complaint, make_staff
 

@@ -3,10 +3,10 @@
 import pytest
 
 from portal.audit.services import CLI_ACTOR
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.kiosk.identity import COOKIE_NAME
 from portal.kiosk.services import enrol_kiosk
+from portal.org.models import Unit
 from tests.complaints.conftest import units  # noqa: F401, F811  (the fixture, shared)
 from tests.officers.conftest import create_officer_record  # noqa: F401, F811  (the fixture, shared)
 

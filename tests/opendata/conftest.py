@@ -17,9 +17,9 @@ from portal.disclosure.decisions.services import (
     withdraw_decision,
 )
 from portal.disclosure.demo import load_demo_units
-from portal.disclosure.models import Unit
 from portal.disclosure.services import publish_document
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.factories import add_decision, add_document, decision_data
 
 

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import insert, select
 
 from portal.disclosure.demo import load_demo_units
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.models import EVALUATION_DIMENSIONS, EvaluationAnswer, EvaluationPeriod
 from tests.results.media_helpers import make_media
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from portal.audit.services import CLI_ACTOR
 from portal.core.models import local_today
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.media.models import MediaResponse
 from portal.results.media.services import (
     correct_media_response,

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from portal.audit.services import CLI_ACTOR
 from portal.complaints import satisfaction, workflow
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.outcomes.masking import prefill
 from portal.results.outcomes.services import publish_outcome
 from portal.staff.models import StaffUser

@@ -17,9 +17,9 @@ from portal.core.publication import PublicationError
 from portal.disclosure.decisions.models import PenaltyDecision
 from portal.disclosure.decisions.services import publish_decision
 from portal.disclosure.demo import load_demo_units
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.officers.models import Officer, OfficerTraining
+from portal.org.models import Unit
 from portal.results import reviews
 from portal.results.stats import annual_admin, views
 from portal.results.stats.annual_report import (

@@ -50,8 +50,8 @@ from portal.complaints.demo import (
 from portal.complaints.models import Complaint, ComplaintEvent, ComplaintRating
 from portal.core.models import local_today
 from portal.disclosure.demo import load_demo_units
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.stats import annual, views
 from portal.results.stats.tables import TABLES
 from portal.staff import views as staff_views

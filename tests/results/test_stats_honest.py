@@ -20,8 +20,8 @@ from portal.disclosure.decisions.services import (
     withdraw_decision,
 )
 from portal.disclosure.demo import load_demo_units
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.stats.queries import UnitRef, compute_report
 from tests.factories import add_decision
 

@@ -32,7 +32,7 @@ import whoosh.index
 import portal.search.indexer
 from portal import create_app
 from portal.audit.services import CLI_ACTOR
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.disclosure.services import update_unit_profile
 from portal.extensions import db
 from portal.search import inline

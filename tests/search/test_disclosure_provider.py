@@ -6,9 +6,9 @@ from sqlalchemy import select
 from portal.audit.services import CLI_ACTOR
 from portal.disclosure.decisions.models import PenaltyDecision
 from portal.disclosure.decisions.services import publish_decision, withdraw_decision
-from portal.disclosure.models import Unit
 from portal.disclosure.services import publish_document
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.factories import add_decision, add_document
 
 FACTS = "当事人在建设路中段占道经营，身份证号410402199001011234，手机13812345678。"

@@ -5,8 +5,8 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.search import indexer, inline
 from portal.search.operations import apply_outbox
 from portal.search.store import current_generation, index_root, read_state

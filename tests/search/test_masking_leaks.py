@@ -11,8 +11,8 @@ from portal.audit.models import AuditEntry
 from portal.audit.services import CLI_ACTOR
 from portal.disclosure.decisions.models import DecisionRevision, PenaltyDecision
 from portal.disclosure.decisions.services import publish_decision
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.factories import add_decision
 
 FACTS = (

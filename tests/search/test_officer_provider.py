@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from portal.audit.services import CLI_ACTOR
 from portal.core.models import local_today
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.officers.models import Officer
 from portal.officers.services import change_status, create_officer
+from portal.org.models import Unit
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from datetime import date
 from sqlalchemy import select
 
 from portal.audit.services import CLI_ACTOR
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.models import ReviewRound
 from portal.results.reviews import (
     correct_round,

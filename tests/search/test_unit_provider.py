@@ -7,9 +7,9 @@ text is found and the old is not; gone from what is public → found nowhere.
 from sqlalchemy import delete, select
 
 from portal.audit.services import CLI_ACTOR
-from portal.disclosure.models import Unit
 from portal.disclosure.services import update_unit_profile
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.search.operations import compare_with_database
 from portal.search.outbox import record_index_change
 

@@ -14,12 +14,12 @@ from portal.audit.services import CLI_ACTOR, record_change
 from portal.complaints.models import ReplyTemplate
 from portal.core.masking_overrides import MaskingOverride
 from portal.core.models import local_today
-from portal.disclosure.models import Unit
 from portal.extensions import db
 from portal.kiosk.services import enrol_kiosk
 from portal.officers.models import Officer, OfficerTraining
 from portal.officers.photos import store_photo
 from portal.officers.services import add_training, create_officer
+from portal.org.models import Unit
 from portal.results.models import EvaluationPeriod, ReviewResult, ReviewRound, Supervisor
 from portal.staff.models import StaffUser
 from tests.complaints.factories import make_complaint

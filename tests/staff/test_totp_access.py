@@ -4,8 +4,8 @@ back-office route with no session, with a password-only session, and with both f
 import pytest
 from flask import url_for
 
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from tests.factories import DEFAULT_PASSWORD
 from tests.staff.test_scoping_matrix import ACCEPTED, SCOPED_URLS
 from tests.staff.totp_helpers import TOTP_DEFAULT, enrol, log_in_fully

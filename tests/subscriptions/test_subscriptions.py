@@ -15,8 +15,8 @@ from portal.audit.services import CLI_ACTOR
 from portal.core.models import utcnow
 from portal.disclosure.decisions.services import publish_decision, withdraw_decision
 from portal.disclosure.demo import load_demo_units
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.subscriptions.models import Subscription
 from tests.factories import add_decision
 from tests.live_server import free_port

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from portal.complaints.models import KINDS
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.outcomes.models import CATEGORIES
 
 #: what each kind is for, in the service description

@@ -36,8 +36,8 @@ from portal.disclosure.decisions.services import (
     withdraw_decision,
 )
 from portal.disclosure.decisions.working_copy import major_reasons_of
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
 

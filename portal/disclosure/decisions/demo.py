@@ -37,7 +37,7 @@ from portal.disclosure.decisions.rules import (
     publication_due_on,
     working_calendar,
 )
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.search.models import SearchOutboxEntry
 
 DEMO_SEED = 20260301

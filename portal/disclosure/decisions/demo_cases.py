@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from portal.core.models import LOCAL_TZ
 from portal.disclosure.decisions import demo_content as content
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 
 @dataclass

@@ -23,8 +23,8 @@ from portal.disclosure.decisions.services import (
     publish_decision,
     submit_decision,
 )
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 REQUIRED_COLUMNS = (
     "doc_no",

@@ -20,7 +20,7 @@ from portal.core.publication import PUBLISHED
 from portal.disclosure.decisions.models import VIOLATION_TYPES, DecisionRevision, PenaltyDecision
 from portal.disclosure.decisions.public import PublicDecision, public_view
 from portal.disclosure.decisions.rules import DecisionSettings, RetentionCutoffs
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 PAGE_SIZE = 20
 EXPORT_BATCH = 500

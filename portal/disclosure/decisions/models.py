@@ -21,8 +21,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from portal.core.publication import PublishableMixin, RevisionMixin, status_constraint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 #: code → the violation type people filter by (SPEC: typical violations)
 VIOLATION_TYPES = {

@@ -22,7 +22,7 @@ from portal.core.public_record import (
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
 from portal.disclosure.decisions.models import VIOLATION_TYPES, DecisionRevision, PenaltyDecision
 from portal.disclosure.decisions.rules import DecisionSettings, RetentionCutoffs
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 #: the namespace of the stable feed ids (urn:uuid) of decisions
 FEED_ID_NAMESPACE = uuid.UUID("6f1c2a4e-1f0b-5c57-9a51-2d6b1c1e0d01")

@@ -30,7 +30,7 @@ from portal.disclosure.decisions.working_copy import (
     check_doc_no_unique,
     major_reasons_of,
 )
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 
 
 def decision_snapshot(decision: PenaltyDecision) -> dict:

@@ -21,8 +21,8 @@ from portal.disclosure.decisions.public import (
 )
 from portal.disclosure.decisions.rules import current_settings
 from portal.disclosure.decisions.services import DECISION_LIFECYCLE
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 
 def decision_list_for_request() -> DecisionList:

@@ -11,8 +11,8 @@ from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.models import local_today
 from portal.core.pagination import keyset_page
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, STATUS_LABELS, PublicationError
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.media.forms import MediaCorrectionForm, MediaResponseForm
 from portal.results.media.models import MediaResponse
 from portal.results.media.services import (

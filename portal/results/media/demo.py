@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from portal.core.models import local_today
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, WITHDRAWN
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 from portal.results.media.services import masked_content
 from portal.search.models import SearchOutboxEntry

@@ -12,8 +12,8 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from portal.core.publication import PublishableMixin, RevisionMixin, status_constraint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 
 class MediaResponse(PublishableMixin, db.Model):

@@ -25,7 +25,7 @@ from portal.core.public_record import (
 )
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
 from portal.core.safe_urls import safe_http_url
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.media.models import PUBLIC_FIELDS, MediaResponse, MediaResponseRevision
 
 #: the namespace of the stable feed ids (urn:uuid) of media responses

@@ -16,8 +16,8 @@ from portal.core.masking_overrides import overrides_options
 from portal.core.masking_preview import FieldPreview, field_preview
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.safe_urls import safe_http_url
-from portal.disclosure.models import Unit
 from portal.officers.public_names import roster_names
+from portal.org.models import Unit
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 
 FIRST_REPORT_DATE = date(2000, 1, 1)

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from portal.core.downloads import csv_download, download_name, json_download
 from portal.core.models import local_today
 from portal.core.public_record import PublicRevisionNote, revision_notes
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.media.models import MediaResponse
 from portal.results.media.public import (
     CSV_HEADER,

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from portal.audit.services import CLI_ACTOR
 from portal.complaints.models import Complaint
 from portal.core.models import utcnow
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.outcomes.masking import prefill
 from portal.results.outcomes.models import ComplaintOutcome
 from portal.results.outcomes.services import correct_outcome, publish_outcome, withdraw_outcome

@@ -18,7 +18,7 @@ from portal.complaints.models import SATISFACTION_LEVELS, Complaint
 from portal.core.models import LOCAL_TZ
 from portal.core.pagination import Page, keyset_page
 from portal.core.publication import PUBLISHED, WITHDRAWN
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.outcomes.models import (
     PUBLISHABLE_KINDS,
     ComplaintOutcome,

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from portal.complaints.models import CHANNELS, KINDS, SATISFACTION_LEVELS, Complaint
 from portal.core.publication import PublishableMixin, RevisionMixin, status_constraint
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 
 #: the kinds that may be published (举报 never is: only counted)
 PUBLISHABLE_KINDS = {kind: label for kind, label in KINDS.items() if kind != "tipoff"}

@@ -19,7 +19,7 @@ from portal.core.public_record import (
     withdrawal_json,
 )
 from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
-from portal.disclosure.models import Unit
+from portal.org.models import Unit
 from portal.results.outcomes.models import CATEGORIES, ComplaintOutcome, ComplaintOutcomeRevision
 
 FEED_ID_NAMESPACE = uuid.UUID("0b5e3c8e-7d1f-5a0e-b3f1-4c2d9e6a7f11")

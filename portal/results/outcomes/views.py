@@ -8,8 +8,8 @@ from sqlalchemy import select
 from portal.core.downloads import csv_download, download_name
 from portal.core.models import local_today
 from portal.core.public_record import PublicRevisionNote, revision_notes
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results.outcomes.listing import RATING_FILTERS, OutcomeFilters, OutcomeList
 from portal.results.outcomes.models import PUBLISHABLE_KINDS, ComplaintOutcome
 from portal.results.outcomes.public import (

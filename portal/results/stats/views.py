@@ -8,8 +8,8 @@ from portal.complaints.models import Complaint
 from portal.core.downloads import csv_download
 from portal.core.models import local_today, utcnow
 from portal.disclosure.decisions.rules import current_settings, working_calendar
-from portal.disclosure.models import Unit
 from portal.extensions import db
+from portal.org.models import Unit
 from portal.results import charts
 from portal.results.stats import annual, cache
 from portal.results.stats.models import AnnualReport

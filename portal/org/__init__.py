@@ -1,0 +1,1 @@
+"""The organisation the portal publishes for: its units (``portal.org.models.Unit``)."""
