@@ -21,10 +21,10 @@ from portal import (
     subscriptions,
 )
 from portal.api import open311
-from portal.api.documented import init_checks
 from portal.backup import backup_cli
 from portal.config import load_settings
 from portal.core.database import configure_engine
+from portal.core.documented import init_checks
 from portal.core.headers import init_headers
 from portal.core.templating import init_templating
 from portal.core.text_input import init_text_input

@@ -2,9 +2,9 @@
 
 from portal.api import results  # noqa: F401  (adds /api/v1/reviews to bp)
 from portal.api.feed_views import feeds_bp
+from portal.api.kinds import mount_kinds
 from portal.api.views import bp
-from portal.results.outcomes import api as outcomes_api
 
-outcomes_api.register(bp)  # /api/v1/outcomes
+mount_kinds(bp)  # /api/v1/<kind> of every kind described for the publishing kernel
 
 __all__ = ["bp", "feeds_bp"]

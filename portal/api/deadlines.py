@@ -3,9 +3,9 @@
 
 from flask import jsonify, request
 
-from portal.api.documented import Param, documented
 from portal.core.deadline_calculator import EARLIEST_YEAR, LATEST_YEAR, CalculatorError, calculate
 from portal.core.deadline_rules import RULES
+from portal.core.documented import Param, documented
 from portal.errors import error_response
 
 _YEARS = "|".join(str(year) for year in range(EARLIEST_YEAR, LATEST_YEAR + 1))

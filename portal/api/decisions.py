@@ -7,7 +7,7 @@ never published is a 404; a withdrawn or expired one answers with its notice and
 from flask import abort, jsonify, request
 from sqlalchemy import select
 
-from portal.api.documented import LIST_PARAMS, UNIT, Param, documented, year_param
+from portal.core.documented import LIST_PARAMS, UNIT, Param, documented, year_param
 from portal.core.pagination import requested_page_size
 from portal.core.public_record import revision_notes
 from portal.disclosure.decisions.listing import FIRST_YEAR

@@ -1,15 +1,14 @@
-"""/feeds/<name>.atom — every Atom feed of the portal. Domains add their feed to ``FEEDS``."""
+"""/feeds/<name>.atom — every Atom feed of the portal: one per kind described for the
+publishing kernel (``KindSpec.feed``), and those built otherwise, in ``FEEDS``."""
 
 from flask import Blueprint, abort
 
-from portal.api.feeds import atom_response
 from portal.disclosure.decisions.feed import decisions_feed
 from portal.disclosure.decisions.views import decision_list_for_request
+from portal.kinds import KINDS
 from portal.opendata.feed import changes_feed
-from portal.results.media.feed import media_feed
-from portal.results.media.views import media_list_for_request
-from portal.results.outcomes.feed import outcomes_feed
-from portal.results.outcomes.views import outcome_list_for_request
+from portal.publishing.atom import atom_response
+from portal.publishing.kind import kind_feed
 
 feeds_bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 
@@ -21,9 +20,12 @@ def _decisions():
 #: feed name → a function building its AtomFeed for the current request
 FEEDS = {
     "decisions": _decisions,
-    "media": lambda: media_feed(media_list_for_request()),
-    "outcomes": lambda: outcomes_feed(outcome_list_for_request()),
     "changes": changes_feed,
+    **{
+        spec.feed.name: (lambda spec=spec: kind_feed(spec))
+        for spec in KINDS.values()
+        if spec.feed is not None
+    },
 }
 
 

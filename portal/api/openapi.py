@@ -1,14 +1,14 @@
 """The OpenAPI 3.1 document of /api/v1/ and /open311/v2/.
 
 The paths are built from the app's routes and the operations their views declare
-(``portal.api.documented``): adding a route is one ``@documented(...)`` line at its view.
+(``portal.core.documented``): adding a route is one ``@documented(...)`` line at its view.
 The response schemas (components) are kept here and beside their domains.
 """
 
 from flask import Flask
 
-from portal.api.documented import openapi_paths
 from portal.api.open311.openapi_doc import OPEN311_SCHEMAS
+from portal.core.documented import openapi_paths
 from portal.holidays.openapi_doc import DEADLINE_SCHEMAS
 from portal.results.outcomes.openapi_doc import OUTCOME_SCHEMAS
 from portal.results.stats.figures import COUNT_FIELDS as STATS_COUNT_FIELDS

@@ -4,8 +4,8 @@ published, and the roster of appointed supervisors."""
 from flask import current_app, jsonify, request, url_for
 from sqlalchemy import select
 
-from portal.api.documented import CURSOR, UNIT, Param, documented
 from portal.api.views import bp
+from portal.core.documented import CURSOR, UNIT, Param, documented
 from portal.core.models import local_today
 from portal.extensions import db
 from portal.results.evaluations import period_results

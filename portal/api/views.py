@@ -3,9 +3,9 @@
 from flask import Blueprint, current_app, jsonify, request, url_for
 from sqlalchemy import select
 
-from portal.api import deadlines, decisions, media
-from portal.api.documented import LIST_PARAMS, Param, documented
+from portal.api import deadlines, decisions
 from portal.api.openapi import openapi_document
+from portal.core.documented import LIST_PARAMS, Param, documented
 from portal.core.pagination import keyset_page
 from portal.extensions import db
 from portal.org.models import Unit
@@ -13,9 +13,7 @@ from portal.org.models import Unit
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.add_url_rule("/decisions", "decisions", decisions.decision_list)
 bp.add_url_rule("/decisions/<public_id>", "decision", decisions.decision_detail)
-bp.add_url_rule("/media", "media", media.media_list)
 bp.add_url_rule("/deadlines", "deadlines", deadlines.deadline_calculation)
-bp.add_url_rule("/media/<public_id>", "media_response", media.media_detail)
 
 
 def unit_json(unit: Unit) -> dict:

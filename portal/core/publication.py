@@ -13,7 +13,7 @@ responses) is two tables:
   public saw — already masked — and, from the second on, the public reason for the correction.
 
 Public pages, feeds, exports, the API and the search index read revisions only, never the
-working copy. A ``portal.core.lifecycle.Lifecycle`` per kind does the state changes (kept
+working copy. A ``portal.publishing.lifecycle.Lifecycle`` per kind does the state changes (kept
 apart so that models can import this module without the audit and search packages).
 """
 

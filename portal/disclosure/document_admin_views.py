@@ -5,7 +5,6 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user
 
 from portal.audit.services import Actor
-from portal.core.lifecycle_forms import ConfirmPublishForm, WithdrawForm
 from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.publication import PUBLISHED, STATUS_LABELS, PublicationError
 from portal.core.sanitize import ALLOWED_TAGS
@@ -25,6 +24,7 @@ from portal.disclosure.services import (
 )
 from portal.extensions import db
 from portal.org.models import Unit
+from portal.publishing.forms import ConfirmPublishForm, WithdrawForm
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
 

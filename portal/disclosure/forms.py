@@ -4,8 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.disclosure.models import DOCUMENT_KINDS
+from portal.publishing.forms import CorrectionReasonField
 
 #: deliberately loose: one @, a dot in the domain, no spaces
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"

@@ -4,7 +4,6 @@ Penalty decisions have their own services in ``portal.disclosure.decisions.servi
 """
 
 from portal.audit.services import Actor, record_change
-from portal.core.lifecycle import Lifecycle
 from portal.core.masking import find_personal_data, mask_text
 from portal.core.masking_overrides import overrides_options
 from portal.core.masking_preview import FieldPreview, field_preview
@@ -13,6 +12,7 @@ from portal.core.sanitize import html_to_text, mask_html, sanitize_staff_input
 from portal.disclosure.models import DOCUMENT_KINDS, DisclosureDocument, DocumentRevision
 from portal.officers.public_names import roster_names
 from portal.org.models import Unit
+from portal.publishing.lifecycle import Lifecycle
 from portal.search.outbox import record_index_change
 
 UNIT_PROFILE_FIELDS = (

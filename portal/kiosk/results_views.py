@@ -8,10 +8,7 @@ from portal.extensions import db
 from portal.kiosk.identity import current_kiosk
 from portal.kiosk.views import bp
 from portal.org.models import Unit
-from portal.results.outcomes.listing import OutcomeFilters, OutcomeList
-from portal.results.outcomes.models import ComplaintOutcome
-from portal.results.outcomes.public import public_view
-from portal.results.outcomes.services import OUTCOME_LIFECYCLE
+from portal.results.outcomes.public import OUTCOMES, OutcomeFilters, OutcomeList
 from portal.results.stats.queries import UnitRef
 from portal.results.stats.views import get_report
 
@@ -44,11 +41,8 @@ def results():
 
 @bp.route("/results/<public_id>")
 def outcome(public_id: str):
-    if len(public_id) > 16:
-        abort(404)
-    found = db.first_or_404(select(ComplaintOutcome).where(ComplaintOutcome.public_id == public_id))
-    revision = OUTCOME_LIFECYCLE.revision(db.session, found, None)
-    view = public_view(found, found.unit, revision) if revision else None
+    found = OUTCOMES.item_or_none(public_id)
+    view = OUTCOMES.public_view_of(found) if found is not None else None
     if view is None:
         abort(404)
     return render_template("kiosk/outcome.html", view=view)

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, jsonify, request
 from sqlalchemy import select
 
-from portal.api.documented import LIST_PARAMS, UNIT, Param, documented
+from portal.core.documented import LIST_PARAMS, UNIT, Param, documented
 from portal.extensions import db
 from portal.officers.lookup import BADGE_PATTERN
 from portal.officers.models import OFFICER_STATUSES, Officer

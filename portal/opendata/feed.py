@@ -9,10 +9,10 @@ import uuid
 from flask import current_app, url_for
 from sqlalchemy import select
 
-from portal.api.feeds import AtomEntry, AtomFeed
 from portal.extensions import db
 from portal.opendata.views import changes_for_request
 from portal.org.models import Unit
+from portal.publishing.atom import AtomEntry, AtomFeed
 
 FEED_ID_NAMESPACE = uuid.UUID("4b0f3d0e-4c1a-5f43-8a57-9d0a7f2c6e11")
 FEED_SIZE = 50

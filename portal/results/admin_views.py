@@ -5,9 +5,9 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from portal.audit.services import Actor
-from portal.core.lifecycle_forms import WithdrawForm
 from portal.extensions import db
 from portal.org.models import Unit
+from portal.publishing.forms import WithdrawForm
 from portal.results import evaluations, reviews, supervisors
 from portal.results.forms import (
     PeriodForm,

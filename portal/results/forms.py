@@ -12,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.core.lifecycle_forms import CorrectionReasonField
+from portal.publishing.forms import CorrectionReasonField
 from portal.results.models import (
     EVALUATION_DIMENSIONS,
     EVALUATION_LEVELS,

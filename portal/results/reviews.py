@@ -13,11 +13,11 @@ from datetime import date
 from sqlalchemy import and_, func, select
 
 from portal.audit.services import Actor, record_change
-from portal.core.lifecycle import Lifecycle
 from portal.core.masking import mask_text
 from portal.core.publication import PUBLISHED, PublicationError
 from portal.officers.public_names import roster_names
 from portal.org.models import Unit
+from portal.publishing.lifecycle import Lifecycle
 from portal.results.models import (
     RECTIFICATION_STATES,
     REVIEW_GRADES,

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from portal.api.documented import undocumented_rules
+from portal.core.documented import undocumented_rules
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 CONFIG = Path(__file__).with_name("schemathesis.toml")

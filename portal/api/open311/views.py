@@ -10,12 +10,12 @@ from datetime import UTC, datetime, timedelta
 from flask import Blueprint, abort, current_app, request, url_for
 from sqlalchemy import update
 
-from portal.api.documented import Param, documented
 from portal.api.open311 import catalog, keys, submit
 from portal.api.open311.formats import render
 from portal.api.open311.models import Open311Key
 from portal.api.open311.openapi_doc import open311_response
 from portal.api.open311.public_requests import Filters, find_requests
+from portal.core.documented import Param, documented
 from portal.core.models import LOCAL_TZ, utcnow
 from portal.core.tokens import token_hash
 from portal.extensions import db, limiter

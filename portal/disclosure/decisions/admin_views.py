@@ -8,7 +8,6 @@ from flask_login import current_user
 from sqlalchemy import or_
 
 from portal.audit.services import Actor
-from portal.core.lifecycle_forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
 from portal.core.models import local_today
 from portal.core.pagination import keyset_page
 from portal.core.publication import STATUS_LABELS, PublicationError
@@ -38,6 +37,7 @@ from portal.disclosure.decisions.services import (
 from portal.disclosure.decisions.working_copy import major_reasons_of
 from portal.extensions import db
 from portal.org.models import Unit
+from portal.publishing.forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
 

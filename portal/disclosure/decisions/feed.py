@@ -4,9 +4,9 @@ import uuid
 
 from flask import current_app, request, url_for
 
-from portal.api.feeds import AtomEntry, AtomFeed, withdrawal_entry
 from portal.disclosure.decisions.listing import DecisionList
 from portal.disclosure.decisions.public import FEED_ID_NAMESPACE, PublicDecision
+from portal.publishing.atom import AtomEntry, AtomFeed, withdrawal_entry
 
 
 def _entry(view: PublicDecision) -> AtomEntry:

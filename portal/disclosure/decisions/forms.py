@@ -5,7 +5,6 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.core.fields import ChineseDateField, ChineseDecimalField
-from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.core.publication import REASON_MAX_LENGTH
 from portal.disclosure.decisions.models import (
     NONDISCLOSURE_REASONS,
@@ -14,6 +13,7 @@ from portal.disclosure.decisions.models import (
     VIOLATION_TYPES,
 )
 from portal.disclosure.decisions.working_copy import DECISION_FIELDS
+from portal.publishing.forms import CorrectionReasonField
 
 TEXT_LIMIT = 20_000
 

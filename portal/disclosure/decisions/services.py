@@ -9,7 +9,6 @@ from datetime import date, datetime
 
 from portal.audit.services import Actor, record_change
 from portal.core.calendar import WorkingCalendar
-from portal.core.lifecycle import Lifecycle
 from portal.core.masking import mask_text
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.disclosure.decisions.masking import (
@@ -31,6 +30,7 @@ from portal.disclosure.decisions.working_copy import (
     major_reasons_of,
 )
 from portal.org.models import Unit
+from portal.publishing.lifecycle import Lifecycle
 
 
 def decision_snapshot(decision: PenaltyDecision) -> dict:

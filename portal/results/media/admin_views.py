@@ -6,13 +6,13 @@ from flask_login import current_user
 from sqlalchemy import or_
 
 from portal.audit.services import Actor
-from portal.core.lifecycle_forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
 from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.models import local_today
 from portal.core.pagination import keyset_page
 from portal.core.publication import DRAFT, PUBLISHED, REVIEW, STATUS_LABELS, PublicationError
 from portal.extensions import db
 from portal.org.models import Unit
+from portal.publishing.forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
 from portal.results.media.forms import MediaCorrectionForm, MediaResponseForm
 from portal.results.media.models import MediaResponse
 from portal.results.media.services import (

@@ -5,8 +5,8 @@ from wtforms import SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from portal.core.fields import ChineseDateField
-from portal.core.lifecycle_forms import CorrectionReasonField
 from portal.core.publication import PublicationError
+from portal.publishing.forms import CorrectionReasonField
 from portal.results.media.services import MEDIA_FIELDS, TEXT_FIELDS, clean_link
 
 

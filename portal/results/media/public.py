@@ -1,212 +1,72 @@
-"""What the public may know about a media response, and the public list.
+"""Media responses (舆论回应) as a publishable kind: what the public may know about one, the
+public list, its JSON, CSV and Atom entry, described once for the publishing kernel.
 
-Every public output (page, feed, CSV, JSON, API, search) turns a response into a
-:class:`PublicMedia` here: built from a published revision (masked when it was published),
-never from the working copy. A withdrawn response keeps only what identifies it and the notice.
 The list is ``WHERE status = 'published' [AND unit] [AND year] ORDER BY reported_on DESC, id
 DESC`` over an index ending with (reported_on, id), paged by keyset.
 """
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from flask import abort, url_for
-from sqlalchemy import select, tuple_
-from sqlalchemy.orm import contains_eager
+from flask import url_for
 
-from portal.core.pagination import Page, keyset_page
-from portal.core.public_record import (
-    PublicRevisionNote,
-    revisions_json,
-    utc_iso,
-    withdrawal_json,
-)
-from portal.core.publication import PUBLIC_STATUS_LABELS, PUBLISHED, WITHDRAWN
+from portal.core.documented import UNIT, year_param
+from portal.core.models import local_today
+from portal.core.public_record import PublicRevisionNote, revisions_json, utc_iso, withdrawal_json
 from portal.core.safe_urls import safe_http_url
-from portal.org.models import Unit
-from portal.results.media.models import PUBLIC_FIELDS, MediaResponse, MediaResponseRevision
+from portal.publishing.atom import AtomEntry, withdrawal_entry
+from portal.publishing.kind import ApiSpec, Endpoints, FeedSpec, KindSpec, register_kind
+from portal.publishing.listing import PublicView, PublishedList, UnitFilters, parse_year
+from portal.results.media.models import PUBLIC_FIELDS, MediaResponse
+from portal.results.media.services import MEDIA_LIFECYCLE
 
 #: the namespace of the stable feed ids (urn:uuid) of media responses
 FEED_ID_NAMESPACE = uuid.UUID("3b7d0c52-8f1e-5a44-b1c3-6a0e9d2f4c17")
-PAGE_SIZE = 20
-EXPORT_BATCH = 500
-FEED_SIZE = 50
 FIRST_YEAR = 2000
 
 
 @dataclass(frozen=True)
-class PublicMedia:
-    public_id: str
-    unit_code: str
-    unit_name: str
-    unit_short_name: str
-    #: published, corrected or withdrawn
-    status: str
+class PublicMedia(PublicView):
+    #: what identifies the report stays public after a withdrawal
     outlet: str
     reported_on: date
     headline: str
-    first_published_at: datetime
-    updated_at: datetime
-    revision_no: int
-    revision_published_at: datetime
-    correction_reason: str
-    #: None when withdrawn: the report summary and the response are no longer public
-    content: MediaResponseRevision | None
-    withdrawn_at: datetime | None
-    withdrawal_reason: str
-
-    @property
-    def status_label(self) -> str:
-        return PUBLIC_STATUS_LABELS[self.status]
-
-    @property
-    def feed_id(self) -> str:
-        return uuid.uuid5(FEED_ID_NAMESPACE, f"media:{self.public_id}").urn
-
-
-def public_view(item: MediaResponse, unit: Unit, revision) -> PublicMedia | None:
-    """``revision`` (normally the current one) as the public may see it; None: no public page."""
-    if item.first_published_at is None or item.status not in (PUBLISHED, WITHDRAWN):
-        return None
-    if revision is None:
-        return None
-    status = item.public_status
-    return PublicMedia(
-        public_id=item.public_id,
-        unit_code=unit.code,
-        unit_name=unit.name,
-        unit_short_name=unit.short_name,
-        status=status,
-        outlet=revision.outlet,
-        reported_on=revision.reported_on,
-        headline=revision.headline,
-        first_published_at=item.first_published_at,
-        updated_at=item.public_updated_at or item.first_published_at,
-        revision_no=revision.revision_no,
-        revision_published_at=revision.published_at,
-        correction_reason=revision.reason,
-        content=revision if status != "withdrawn" else None,
-        withdrawn_at=item.withdrawn_at,
-        withdrawal_reason=item.withdrawal_reason,
-    )
 
 
 @dataclass(frozen=True)
-class MediaFilters:
-    unit: str = ""
+class MediaFilters(UnitFilters):
     year: int | None = None
 
     @classmethod
-    def from_args(cls, args, units_by_code: dict, today: date) -> "MediaFilters":
-        """Parse ``args``; a value no form offers is a 400 with a Chinese message."""
-        unit = args.get("unit", "").strip()
-        if unit and unit not in units_by_code:
-            abort(400, "没有这个执法单位，请从列表中选择。")
-        year_text = args.get("year", "").strip()
-        year = None
-        if year_text:
-            if not year_text.isdigit() or not FIRST_YEAR <= int(year_text) <= today.year:
-                abort(400, f"年份应在{FIRST_YEAR}年到{today.year}年之间。")
-            year = int(year_text)
-        return cls(unit=unit, year=year)
-
-    def as_args(self) -> dict:
-        return {key: value for key, value in (("unit", self.unit), ("year", self.year)) if value}
-
-    @property
-    def active(self) -> bool:
-        return bool(self.as_args())
+    def parse(cls, args, today: date) -> dict:
+        return {"year": parse_year(args, FIRST_YEAR, today)}
 
 
-SORT_COLUMNS = (MediaResponse.reported_on, MediaResponse.id)
+class MediaList(PublishedList):
+    model = MediaResponse
+    sort_columns = (MediaResponse.reported_on, MediaResponse.id)
+    feed_namespace = FEED_ID_NAMESPACE
+    feed_prefix = "media"
+    view_class = PublicMedia
 
+    def sort_value(self, item: MediaResponse) -> date:
+        return item.reported_on
 
-def _sort_key(item: MediaResponse) -> tuple:
-    return (item.reported_on.isoformat(), item.id)
+    def kept(self, item, revision) -> dict:
+        return {
+            "outlet": revision.outlet,
+            "reported_on": revision.reported_on,
+            "headline": revision.headline,
+        }
 
-
-def _parse_sort_key(values) -> tuple[date, int]:
-    day, identifier = values
-    if not isinstance(identifier, int) or isinstance(identifier, bool):
-        raise TypeError("the id of a cursor is an integer")
-    return date.fromisoformat(day), identifier
-
-
-def _with_revision():
-    return (
-        select(MediaResponse)
-        .join(MediaResponse.current_revision)
-        .options(contains_eager(MediaResponse.current_revision))
-    )
-
-
-class MediaList:
-    """The public list for one request."""
-
-    def __init__(self, session, units: list[Unit]):
-        self.session = session
-        self.units_by_code = {unit.code: unit for unit in units}
-        self.units_by_id = {unit.id: unit for unit in units}
-
-    def view(self, item: MediaResponse) -> PublicMedia | None:
-        return public_view(item, self.units_by_id[item.unit_id], item.current_revision)
-
-    def statement(self, filters: MediaFilters):
-        stmt = _with_revision().where(MediaResponse.status == PUBLISHED)
-        if filters.unit:
-            stmt = stmt.where(MediaResponse.unit_id == self.units_by_code[filters.unit].id)
+    def where(self, stmt, filters: MediaFilters):
         if filters.year:
             stmt = stmt.where(
                 MediaResponse.reported_on >= date(filters.year, 1, 1),
                 MediaResponse.reported_on <= date(filters.year, 12, 31),
             )
         return stmt
-
-    def page(self, filters: MediaFilters, cursor: str | None, size: int = PAGE_SIZE) -> Page:
-        """One page, newest report first, and the cursor of the next page."""
-        page = keyset_page(
-            self.session,
-            self.statement(filters),
-            list(SORT_COLUMNS),
-            _sort_key,
-            cursor,
-            size,
-            descending=True,
-            parse_key=_parse_sort_key,
-        )
-        return Page([self.view(item) for item in page.items], page.next_cursor)
-
-    def all(self, filters: MediaFilters) -> Iterator[PublicMedia]:
-        """Every listed response matching ``filters``, in keyset batches (downloads)."""
-        ordered = self.statement(filters).order_by(*(column.desc() for column in SORT_COLUMNS))
-        after = None
-        while True:
-            batch_stmt = ordered
-            if after is not None:
-                batch_stmt = batch_stmt.where(tuple_(*SORT_COLUMNS) < tuple_(*after))
-            batch = self.session.scalars(batch_stmt.limit(EXPORT_BATCH)).all()
-            for item in batch:
-                yield self.view(item)
-            if len(batch) < EXPORT_BATCH:
-                return
-            after = (batch[-1].reported_on, batch[-1].id)
-
-    def feed(self, unit: Unit | None = None, limit: int = FEED_SIZE) -> list[PublicMedia]:
-        """The latest public changes — publications, corrections, withdrawals — newest first."""
-        stmt = (
-            _with_revision()
-            .where(
-                MediaResponse.status.in_((PUBLISHED, WITHDRAWN)),
-                MediaResponse.public_updated_at.is_not(None),
-            )
-            .order_by(MediaResponse.public_updated_at.desc(), MediaResponse.id.desc())
-            .limit(limit)
-        )
-        if unit is not None:
-            stmt = stmt.where(MediaResponse.unit_id == unit.id)
-        return [self.view(item) for item in self.session.scalars(stmt)]
 
 
 # --- JSON and CSV ----------------------------------------------------------------------------
@@ -255,3 +115,93 @@ CSV_HEADER = [
 def media_csv_row(view: PublicMedia) -> list:
     data = media_json(view)
     return [data[column] for column in CSV_HEADER]
+
+
+# --- the Atom entry ----------------------------------------------------------------------------
+
+
+def media_entry(view: PublicMedia) -> AtomEntry:
+    """Publications and corrections in full; a withdrawal as a notice with the reason."""
+    content = view.content
+    link = url_for("media.media_detail", public_id=view.public_id, _external=True)
+    if content is None:
+        notice = f"{view.unit_name}撤下了对该报道的回应。"
+        return withdrawal_entry(view, f"{view.outlet}：{view.headline}", link, notice)
+    prefix = "【已更正】" if view.status == "corrected" else ""
+    summary = f"{view.unit_name}回应：{content.response}"
+    if view.status == "corrected":
+        summary = f"（第{view.revision_no}版更正原因：{view.correction_reason}）" + summary
+    report_link = safe_http_url(content.link)
+    body = "\n".join(
+        [
+            f"媒体：{view.outlet}",
+            f"报道日期：{view.reported_on.isoformat()}",
+            f"报道标题：{view.headline}",
+            *([f"报道链接：{report_link}"] if report_link else []),
+            f"报道摘要：{content.report_summary}",
+            f"回应单位：{view.unit_name}",
+            f"回应内容：{content.response}",
+            f"处理情况：{content.action_taken or '—'}",
+        ]
+    )
+    return AtomEntry(
+        id=view.feed_id,
+        title=f"{prefix}{view.outlet}：{view.headline}",
+        link=link,
+        updated=view.updated_at,
+        published=view.first_published_at,
+        summary=summary,
+        content=body,
+        categories=(view.unit_name, view.outlet),
+    )
+
+
+def _list_context(listing, filters) -> dict:
+    # the years with reports are few; offering the last ten covers every demo and real case
+    this_year = local_today().year
+    return {"years": list(range(this_year, max(FIRST_YEAR, this_year - 10) - 1, -1))}
+
+
+MEDIA = register_kind(
+    KindSpec(
+        name="media",
+        label="舆论回应",
+        lifecycle=MEDIA_LIFECYCLE,
+        listing=MediaList,
+        filters=MediaFilters,
+        blueprint="media",
+        path="/media",
+        endpoints=Endpoints(
+            list="media.media_list",
+            detail="media.media_detail",
+            revision="media.media_revision",
+            csv="media.media_csv",
+            json="media.media_download",
+        ),
+        list_template="media/list.html",
+        detail_template="media/detail.html",
+        to_json=media_json,
+        csv_header=CSV_HEADER,
+        csv_row=media_csv_row,
+        download_stem="media-responses",
+        list_context=_list_context,
+        feed=FeedSpec(
+            name="media",
+            title="舆论回应",
+            subtitle="对媒体报道的回应及处理情况；更正、撤下会更新对应条目。",
+            entry=media_entry,
+            namespace=FEED_ID_NAMESPACE,
+        ),
+        api=ApiSpec(
+            path="media",
+            list_endpoint="media",
+            detail_endpoint="media_response",
+            list_summary="舆论回应列表（按报道日期从新到旧；撤下的不列出）",
+            list_schema="MediaResponseList",
+            detail_summary="单条舆论回应，含修订记录；撤下的回应只含撤下说明",
+            detail_schema="MediaResponse",
+            params=(UNIT, year_param(FIRST_YEAR, "报道年份")),
+            not_found="没有这条舆论回应",
+        ),
+    )
+)

@@ -10,7 +10,6 @@ import hashlib
 from datetime import date, datetime
 
 from portal.audit.services import Actor, record_change
-from portal.core.lifecycle import Lifecycle
 from portal.core.masking import mask_text
 from portal.core.masking_overrides import overrides_options
 from portal.core.masking_preview import FieldPreview, field_preview
@@ -18,6 +17,7 @@ from portal.core.publication import DRAFT, PUBLISHED, REVIEW, PublicationError
 from portal.core.safe_urls import safe_http_url
 from portal.officers.public_names import roster_names
 from portal.org.models import Unit
+from portal.publishing.lifecycle import Lifecycle
 from portal.results.media.models import MediaResponse, MediaResponseRevision
 
 FIRST_REPORT_DATE = date(2000, 1, 1)

@@ -7,11 +7,11 @@ from flask_login import current_user
 
 from portal.audit.services import Actor
 from portal.complaints.models import CHANNELS, KINDS, SATISFACTION_LEVELS, Complaint
-from portal.core.lifecycle_forms import WithdrawForm
 from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.pagination import keyset_page
 from portal.core.publication import STATUS_LABELS, PublicationError
 from portal.extensions import db
+from portal.publishing.forms import WithdrawForm
 from portal.results.outcomes.forms import OutcomeCorrectionForm, OutcomeForm
 from portal.results.outcomes.masking import OVERRIDE_KIND, masked_content, prefill, preview
 from portal.results.outcomes.models import CATEGORIES, ComplaintOutcome

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.core.lifecycle_forms import CorrectionReasonField
+from portal.publishing.forms import CorrectionReasonField
 from portal.results.outcomes.models import CATEGORIES
 from portal.results.outcomes.services import TEXT_LIMIT
 

@@ -1,5 +1,5 @@
 """The OpenAPI schemas of /api/v1/outcomes (merged into ``portal.api.openapi``; the paths are
-declared at the views, ``portal.results.outcomes.api``)."""
+declared at the views, ``portal.api.kinds``)."""
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}

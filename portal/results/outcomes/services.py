@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from portal.audit.services import Actor
 from portal.complaints.models import Complaint
-from portal.core.lifecycle import Lifecycle
 from portal.core.publication import DRAFT, PublicationError, new_public_id
+from portal.publishing.lifecycle import Lifecycle
 from portal.results.outcomes.masking import mask_outcome_text, masked_content
 from portal.results.outcomes.models import CATEGORIES, ComplaintOutcome, ComplaintOutcomeRevision
 

@@ -6,11 +6,11 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from portal.audit.services import Actor
-from portal.core.lifecycle_forms import CorrectionReasonField, SubmitForm
 from portal.core.models import local_today, utcnow
 from portal.core.publication import PublicationError
 from portal.disclosure.decisions.rules import current_settings, working_calendar
 from portal.extensions import db
+from portal.publishing.forms import CorrectionReasonField, SubmitForm
 from portal.results.stats import annual
 from portal.results.stats.annual_report import (
     AMOUNTS,

@@ -22,13 +22,13 @@ from sqlalchemy import and_, func, select
 
 from portal.audit.services import Actor
 from portal.core.calendar import WorkingCalendar
-from portal.core.lifecycle import Lifecycle
 from portal.core.publication import PUBLISHED, PublicationError
 from portal.disclosure.decisions import deadlines
 from portal.disclosure.decisions.models import PenaltyDecision
 from portal.officers.models import Officer, OfficerTraining
 from portal.officers.reports import TRAININGS_PER_YEAR
 from portal.org.models import Unit
+from portal.publishing.lifecycle import Lifecycle
 from portal.results.models import ReviewRound, ReviewRoundRevision
 from portal.results.stats.figures import UnitRef, share, year_bounds
 from portal.results.stats.models import AnnualReport, AnnualReportRevision

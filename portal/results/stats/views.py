@@ -3,8 +3,8 @@
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from portal.api.documented import UNIT, documented, year_param
 from portal.complaints.models import Complaint
+from portal.core.documented import UNIT, documented, year_param
 from portal.core.downloads import csv_download
 from portal.core.models import local_today, utcnow
 from portal.disclosure.decisions.rules import current_settings, working_calendar
