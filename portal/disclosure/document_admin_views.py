@@ -2,9 +2,7 @@
 correct with a public reason, withdraw. Unit-scoped."""
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 
-from portal.audit.services import Actor
 from portal.core.masking_adjust import MaskingAdjustments
 from portal.core.publication import PUBLISHED, STATUS_LABELS, PublicationError
 from portal.core.sanitize import ALLOWED_TAGS
@@ -24,6 +22,7 @@ from portal.disclosure.services import (
 )
 from portal.extensions import db
 from portal.org.models import Unit
+from portal.publishing.admin import actor, commit_step, step_page
 from portal.publishing.forms import ConfirmPublishForm, WithdrawForm
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
@@ -51,12 +50,12 @@ def _adjustments(document: DisclosureDocument) -> dict:
     return DOCUMENT_ADJUSTMENTS.context(document, document_id=document.id)
 
 
+def _document_url(document_id: int) -> str:
+    return url_for("documents_admin.document", document_id=document_id)
+
+
 def _units() -> list[Unit]:
     return db.session.scalars(scoped_select(Unit).order_by(Unit.sort_order, Unit.id)).all()
-
-
-def _actor() -> Actor:
-    return Actor.of_user(current_user)
 
 
 def _show_error(form, error: PublicationError) -> None:
@@ -107,7 +106,7 @@ def document_new():
         try:
             document = create_document(
                 db.session,
-                _actor(),
+                actor(),
                 unit,
                 kind=form.kind.data,
                 title=form.title.data,
@@ -154,7 +153,7 @@ def document_edit(document_id: int):
             if correcting:
                 correct_document(
                     db.session,
-                    _actor(),
+                    actor(),
                     document,
                     current_app.config,
                     kind=form.kind.data,
@@ -166,7 +165,7 @@ def document_edit(document_id: int):
             else:
                 changed = update_document(
                     db.session,
-                    _actor(),
+                    actor(),
                     document,
                     kind=form.kind.data,
                     title=form.title.data,
@@ -192,15 +191,14 @@ def document_publish(document_id: int):
     form = ConfirmPublishForm()
     config = current_app.config
     if form.validate_on_submit():
-        try:
-            publish_document(db.session, _actor(), document, config)
-        except PublicationError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("公示文件已发布。", "success")
-            return redirect(url_for("documents_admin.document", document_id=document.id))
+        done = commit_step(
+            form,
+            lambda: publish_document(db.session, actor(), document, config),
+            "公示文件已发布。",
+            _document_url(document.id),
+        )
+        if done:
+            return done
     return render_template(
         "disclosure/admin/document_step.html",
         document=document,
@@ -216,16 +214,14 @@ def document_publish(document_id: int):
 def document_withdraw(document_id: int):
     document = _document(document_id)
     form = WithdrawForm()
-    if form.validate_on_submit():
-        try:
-            withdraw_document(db.session, _actor(), document, form.reason.data, current_app.config)
-        except PublicationError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("公示文件已撤下，公开页面保留撤下说明。", "success")
-            return redirect(url_for("documents_admin.document", document_id=document.id))
-    return render_template(
-        "disclosure/admin/document_step.html", document=document, form=form, step="withdraw"
+    return step_page(
+        form,
+        lambda: withdraw_document(
+            db.session, actor(), document, form.reason.data, current_app.config
+        ),
+        "公示文件已撤下，公开页面保留撤下说明。",
+        _document_url(document.id),
+        "disclosure/admin/document_step.html",
+        document=document,
+        step="withdraw",
     )

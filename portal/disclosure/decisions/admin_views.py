@@ -4,13 +4,9 @@ withdrawal, 重大 status, and the list of what is due or late. Unit-scoped thro
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
-from sqlalchemy import or_
 
-from portal.audit.services import Actor
 from portal.core.models import local_today
-from portal.core.pagination import keyset_page
-from portal.core.publication import STATUS_LABELS, PublicationError
+from portal.core.publication import PublicationError
 from portal.disclosure.decisions import deadlines
 from portal.disclosure.decisions.forms import (
     CorrectionForm,
@@ -37,6 +33,14 @@ from portal.disclosure.decisions.services import (
 from portal.disclosure.decisions.working_copy import major_reasons_of
 from portal.extensions import db
 from portal.org.models import Unit
+from portal.publishing.admin import (
+    actor,
+    commit_step,
+    may_review,
+    show_error,
+    step_page,
+    working_copy_list,
+)
 from portal.publishing.forms import ConfirmPublishForm, ReturnForm, SubmitForm, WithdrawForm
 from portal.staff.access import require_staff_login
 from portal.staff.scoping import get_scoped_or_404, scoped_select
@@ -47,15 +51,6 @@ decisions_admin_bp.before_request(require_staff_login)
 PAGE_SIZE = 50
 
 
-def _may_review() -> bool:
-    """Supervisors (综合监督科) review 重大 decisions; admins may act for them."""
-    return current_user.role in ("supervisor", "admin")
-
-
-def _actor() -> Actor:
-    return Actor.of_user(current_user)
-
-
 def _rules() -> dict:
     return {"today": local_today(), "settings": current_settings(), "calendar": working_calendar()}
 
@@ -64,29 +59,25 @@ def _decision(decision_id: int) -> PenaltyDecision:
     return get_scoped_or_404(PenaltyDecision, PenaltyDecision.id == decision_id)
 
 
+def _decision_url(decision_id: int) -> str:
+    return url_for("decisions_admin.decision", decision_id=decision_id)
+
+
+def _step_page(decision: PenaltyDecision, form, step: str, change, message: str):
+    """A lifecycle step on ``decisions/admin/step.html``; refused: the page again, as a 400."""
+    return step_page(
+        form,
+        change,
+        message,
+        _decision_url(decision.id),
+        "decisions/admin/step.html",
+        decision=decision,
+        step=step,
+    )
+
+
 def _units() -> list[Unit]:
     return db.session.scalars(scoped_select(Unit).order_by(Unit.sort_order, Unit.id)).all()
-
-
-def _commit_step(form, change, message: str, decision_id: int):
-    """Run ``change``: commit and go back to the decision, or roll back and show why (None)."""
-    try:
-        change()
-    except PublicationError as error:
-        db.session.rollback()
-        _show_error(form, error)
-        return None
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("decisions_admin.decision", decision_id=decision_id))
-
-
-def _show_error(form, error: PublicationError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        flash(str(error), "error")
 
 
 def _prepare_unit_field(form: DecisionForm, units: list[Unit]) -> None:
@@ -97,33 +88,10 @@ def _prepare_unit_field(form: DecisionForm, units: list[Unit]) -> None:
 
 @decisions_admin_bp.route("/")
 def decisions():
-    status = request.args.get("status", "")
-    query = " ".join(request.args.get("q", "").split())[:100]
-    stmt = scoped_select(PenaltyDecision)
-    if status in STATUS_LABELS:
-        stmt = stmt.where(PenaltyDecision.status == status)
-    if query:
-        stmt = stmt.where(
-            or_(
-                PenaltyDecision.doc_no.contains(query, autoescape=True),
-                PenaltyDecision.party_name.contains(query, autoescape=True),
-            )
-        )
-    page = keyset_page(
-        db.session,
-        stmt,
-        [PenaltyDecision.id],
-        lambda decision: (decision.id,),
-        request.args.get("cursor"),
-        PAGE_SIZE,
-        descending=True,
-    )
-    return render_template(
+    return working_copy_list(
+        PenaltyDecision,
+        (PenaltyDecision.doc_no, PenaltyDecision.party_name),
         "decisions/admin/list.html",
-        page=page,
-        status=status,
-        query=query,
-        statuses=STATUS_LABELS,
     )
 
 
@@ -165,10 +133,10 @@ def decision_new():
     if form.validate_on_submit():
         unit = next(unit for unit in units if unit.code == form.unit.data)
         try:
-            decision = create_decision(db.session, _actor(), unit, form.decision_data(), **_rules())
+            decision = create_decision(db.session, actor(), unit, form.decision_data(), **_rules())
         except PublicationError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash("处罚决定已保存为草稿。请核对脱敏预览后公示。", "success")
@@ -184,10 +152,10 @@ def decision(decision_id: int):
         "decisions/admin/detail.html",
         decision=decision,
         previews=previews,
-        problems=publication_problems(decision, may_review=_may_review()),
+        problems=publication_problems(decision, may_review=may_review()),
         major_reasons=major_reasons_of(decision),
         revisions=DECISION_LIFECYCLE.revisions(db.session, decision),
-        may_review=_may_review(),
+        may_review=may_review(),
         revocation_kinds=REVOCATION_KINDS,
         withdrawal_due_on=deadlines.withdrawal_due_of(decision, working_calendar()),
         withdrawal_late=deadlines.withdrawal_late(decision, local_today(), working_calendar()),
@@ -216,23 +184,23 @@ def decision_edit(decision_id: int):
             if correcting:
                 correct_decision(
                     db.session,
-                    _actor(),
+                    actor(),
                     decision,
                     form.decision_data(),
                     form.reason.data,
-                    may_review=_may_review(),
+                    may_review=may_review(),
                     **_rules(),
                 )
                 message = "已发布更正后的版本，原版本仍可查阅。"
             else:
                 changed = update_decision(
-                    db.session, _actor(), decision, form.decision_data(), **_rules()
+                    db.session, actor(), decision, form.decision_data(), **_rules()
                 )
                 message = "已保存修改。" if changed else "没有需要保存的修改。"
         except PublicationError as error:
             db.session.rollback()
             decision = _decision(decision_id)
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash(message, "success")
@@ -252,30 +220,26 @@ def decision_edit(decision_id: int):
 @decisions_admin_bp.route("/<int:decision_id>/submit", methods=["GET", "POST"])
 def decision_submit(decision_id: int):
     decision = _decision(decision_id)
-    form = SubmitForm()
-    if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: submit_decision(db.session, _actor(), decision),
-            "已提交综合监督科审核。",
-            decision.id,
-        )
-        if done:
-            return done
-    return render_template("decisions/admin/step.html", decision=decision, form=form, step="submit")
+    return _step_page(
+        decision,
+        SubmitForm(),
+        "submit",
+        lambda: submit_decision(db.session, actor(), decision),
+        "已提交综合监督科审核。",
+    )
 
 
 @decisions_admin_bp.route("/<int:decision_id>/publish", methods=["GET", "POST"])
 def decision_publish(decision_id: int):
     decision = _decision(decision_id)
     form = ConfirmPublishForm()
-    problems = publication_problems(decision, may_review=_may_review())
+    problems = publication_problems(decision, may_review=may_review())
     if not problems and form.validate_on_submit():
-        done = _commit_step(
+        done = commit_step(
             form,
-            lambda: publish_decision(db.session, _actor(), decision, may_review=_may_review()),
+            lambda: publish_decision(db.session, actor(), decision, may_review=may_review()),
             "处罚决定已公示。",
-            decision.id,
+            _decision_url(decision.id),
         )
         if done:
             return done
@@ -289,28 +253,23 @@ def decision_publish(decision_id: int):
         problems=problems,
         previews=preview(decision),
         public_party=public_party(decision),
-        may_review=_may_review(),
+        may_review=may_review(),
     )
 
 
 @decisions_admin_bp.route("/<int:decision_id>/return", methods=["GET", "POST"])
 def decision_return(decision_id: int):
-    if not _may_review():
+    if not may_review():
         abort(403)  # only the supervision office sends a decision back
     decision = _decision(decision_id)
     form = ReturnForm()
-    if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: return_decision(
-                db.session, _actor(), decision, form.note.data, may_review=True
-            ),
-            "已退回承办人员修改。",
-            decision.id,
-        )
-        if done:
-            return done
-    return render_template("decisions/admin/step.html", decision=decision, form=form, step="return")
+    return _step_page(
+        decision,
+        form,
+        "return",
+        lambda: return_decision(db.session, actor(), decision, form.note.data, may_review=True),
+        "已退回承办人员修改。",
+    )
 
 
 @decisions_admin_bp.route("/<int:decision_id>/withdraw", methods=["GET", "POST"])
@@ -320,17 +279,12 @@ def decision_withdraw(decision_id: int):
     if request.method == "GET" and decision.revocation_reason and not form.reason.data:
         kind = REVOCATION_KINDS.get(decision.revocation_kind, "")
         form.reason.data = f"该处罚决定{kind}：{decision.revocation_reason}"
-    if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: withdraw_decision(db.session, _actor(), decision, form.reason.data),
-            "处罚决定已撤下，公开页面保留撤下说明。",
-            decision.id,
-        )
-        if done:
-            return done
-    return render_template(
-        "decisions/admin/step.html", decision=decision, form=form, step="withdraw"
+    return _step_page(
+        decision,
+        form,
+        "withdraw",
+        lambda: withdraw_decision(db.session, actor(), decision, form.reason.data),
+        "处罚决定已撤下，公开页面保留撤下说明。",
     )
 
 
@@ -338,30 +292,20 @@ def decision_withdraw(decision_id: int):
 def decision_revocation(decision_id: int):
     decision = _decision(decision_id)
     form = RevocationForm()
-    if form.validate_on_submit():
-        done = _commit_step(
-            form,
-            lambda: record_revocation(
-                db.session,
-                _actor(),
-                decision,
-                kind=form.kind.data,
-                revoked_on=form.revoked_on.data,
-                reason=form.reason.data,
-                today=local_today(),
-            ),
-            "已登记。已公示的决定须在3个工作日内撤下。",
-            decision.id,
-        )
-        if done:
-            return done
-    # a refused date or reason: the form again with the Chinese message, as a 400
-    status = 400 if request.method == "POST" else 200
-    return (
-        render_template(
-            "decisions/admin/step.html", decision=decision, form=form, step="revocation"
+    return _step_page(
+        decision,
+        form,
+        "revocation",
+        lambda: record_revocation(
+            db.session,
+            actor(),
+            decision,
+            kind=form.kind.data,
+            revoked_on=form.revoked_on.data,
+            reason=form.reason.data,
+            today=local_today(),
         ),
-        status,
+        "已登记。已公示的决定须在3个工作日内撤下。",
     )
 
 
@@ -376,7 +320,7 @@ def decision_major(decision_id: int):
         try:
             changed = update_major_review(
                 db.session,
-                _actor(),
+                actor(),
                 decision,
                 raised=form.raised.data,
                 raise_reason=form.raise_reason.data,
@@ -387,7 +331,7 @@ def decision_major(decision_id: int):
             )
         except PublicationError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash("已保存。" if changed else "没有需要保存的修改。", "success")
