@@ -19,7 +19,6 @@ from portal.audit.services import Actor
 from portal.core.models import local_today
 from portal.extensions import db, limiter
 from portal.org.models import Unit
-from portal.results.stats import annual as annual_stats
 from portal.staff.access import (
     require_staff_login,
     roles_required,
@@ -28,6 +27,7 @@ from portal.staff.access import (
     start_session,
     totp_roles,
 )
+from portal.staff.dashboard import dashboard_values
 from portal.staff.forms import LoginForm, PasswordForm, UserForm, unit_choices
 from portal.staff.models import StaffUser
 from portal.staff.passwords import verify_password
@@ -108,11 +108,7 @@ def logout():
 
 @bp.route("/")
 def dashboard():
-    year = annual_stats.reminder_year(local_today())
-    published = year is not None and annual_stats.is_published(db.session, year)
-    return render_template(
-        "staff/dashboard.html", annual_report_year=year, annual_report_published=published
-    )
+    return render_template("staff/dashboard.html", **dashboard_values(db.session, local_today()))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from portal.core.publication import PUBLISHED
 from portal.results.stats.models import AnnualReport
+from portal.staff.dashboard import dashboard_item
 
 #: the last day of January on which the previous year's report is due
 DUE_DAY = 31
@@ -30,3 +31,13 @@ def is_published(session, year: int) -> bool:
     """Whether the frozen report of ``year`` has been published (the reminder then stops)."""
     status = session.scalar(select(AnnualReport.status).where(AnnualReport.year == year))
     return status == PUBLISHED
+
+
+@dashboard_item("annual report")
+def annual_report_reminder(session, today: date) -> dict:
+    """The reminder to publish last year's report by 31 January, or that it is published."""
+    year = reminder_year(today)
+    return {
+        "annual_report_year": year,
+        "annual_report_published": year is not None and is_published(session, year),
+    }
