@@ -31,6 +31,7 @@ from portal.core.text_input import init_text_input
 from portal.errors import init_errors
 from portal.extensions import csrf, db, limiter, login_manager
 from portal.masking import masking_cli
+from portal.pagecache import init_page_cache
 from portal.schema import db_cli, setup_command
 from portal.search import providers as search_providers  # noqa: F401  (registers every kind)
 
@@ -89,6 +90,7 @@ def create_app(config: dict | None = None) -> Flask:
         configure_engine(db.engine)
     csrf.init_app(app)
     limiter.init_app(app)
+    init_page_cache(app)  # after the limiter (a kept badge check still counts), before the rest
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.login_message = "请先登录。"

@@ -33,6 +33,10 @@ ENVIRONMENT_SETTINGS = {
     "PORTAL_EVALUATION_MIN_ANSWERS": "EVALUATION_MIN_ANSWERS",
     "PORTAL_OFFICER_LOOKUP_LIMIT": "OFFICER_LOOKUP_LIMIT",
     "PORTAL_STATS_CACHE_SECONDS": "STATS_CACHE_SECONDS",
+    "PORTAL_PAGE_CACHE_SECONDS": "PAGE_CACHE_SECONDS",
+    "PORTAL_PAGE_CACHE": "PAGE_CACHE",
+    "PORTAL_CACHE_URL": "CACHE_URL",
+    "PORTAL_CACHE_KEY_PREFIX": "CACHE_KEY_PREFIX",
     "PORTAL_REQUIRE_TOTP": "REQUIRE_TOTP",
     "PORTAL_PG_BIN_DIR": "PG_BIN_DIR",
     "PORTAL_FILING_DAYS": "FILING_DAYS",
@@ -47,6 +51,7 @@ INTEGER_SETTINGS = {
     "DECISION_RETENTION_YEARS_PERSON",
     "EVALUATION_MIN_ANSWERS",
     "STATS_CACHE_SECONDS",
+    "PAGE_CACHE_SECONDS",
     "FILING_DAYS",
     "BAD_RATING_CALLBACK_DAYS",
 }
@@ -123,6 +128,18 @@ def default_settings(instance_path: str) -> dict:
         "EVALUATION_LIMIT_PER_CLIENT": "20 per day",
         #: how long each worker keeps a computed statistics report (0: compute every time)
         "STATS_CACHE_SECONDS": 300,
+        #: rendered public pages for anonymous readers (portal.pagecache): ``on`` or ``off``
+        "PAGE_CACHE": "on",
+        #: where they are kept: empty for each process's memory, or a Redis URL shared by
+        #: every worker and host
+        "CACHE_URL": "",
+        #: keeps several portals' pages apart in one Redis
+        "CACHE_KEY_PREFIX": "portal",
+        #: Redis: a page is dropped after this long (pages of older generations expire so)
+        "PAGE_CACHE_SECONDS": 3600,
+        #: memory: the most each process keeps (bodies); Redis: a page larger than a quarter
+        #: of it is not kept
+        "PAGE_CACHE_MAX_BYTES": 64 * 1024 * 1024,
         "BUREAU_NAME": "平顶山市城市管理局",
         "PORTAL_NAME": "城管执法公示与监督平台",
         "COMPLAINT_HOTLINE": "12319",
@@ -162,6 +179,8 @@ def _survive_outages(config) -> None:
         options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
         options.setdefault("pool_pre_ping", True)
         config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    if config["PAGE_CACHE"] not in ("on", "off"):
+        raise ValueError("PORTAL_PAGE_CACHE must be on or off")
     if config["RATELIMIT_FAIL"] not in ("open", "closed"):
         raise ValueError("PORTAL_RATELIMIT_FAIL must be open or closed")
     if str(config["RATELIMIT_STORAGE_URI"]).startswith(("redis://", "rediss://", "unix://")):

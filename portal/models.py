@@ -14,6 +14,7 @@ from portal.kiosk import models as kiosk_models
 from portal.officers import models as officer_models
 from portal.opendata import models as opendata_models
 from portal.org import models as org_models
+from portal.pagecache import generation as page_generation_models
 from portal.results import models as results_models
 from portal.results.media import models as media_models
 from portal.results.stats import models as stats_models
@@ -33,6 +34,7 @@ __all__ = [
     "officer_models",
     "opendata_models",
     "org_models",
+    "page_generation_models",
     "open311_models",
     "results_models",
     "search_models",

@@ -153,6 +153,12 @@ def _truncate_all(app) -> None:
         db.session.execute(
             text("INSERT INTO audit_chain_head (id, last_entry_id, last_hash) VALUES (1, 0, '')")
         )
+        db.session.execute(
+            text(
+                "INSERT INTO content_generation (id, value, changed_at) "
+                "VALUES (1, 0, CURRENT_TIMESTAMP)"
+            )
+        )
         db.session.commit()
 
 

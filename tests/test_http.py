@@ -29,7 +29,7 @@ def test_session_cookie_is_secure_when_configured(client, create_user, login):
 
 
 def test_back_office_pages_are_not_cached(client):
-    assert client.get("/admin/login").headers["Cache-Control"] == "no-store"
+    assert client.get("/admin/login").headers["Cache-Control"] == "private, no-store"
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def add_security_headers(response):
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.path.startswith("/admin"):
         # back-office pages hold other people's data: never keep them in a shared cache
-        headers["Cache-Control"] = "no-store"
+        headers["Cache-Control"] = "private, no-store"
     return response
 
 

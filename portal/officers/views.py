@@ -62,8 +62,9 @@ def _limit_message() -> str:
 
 
 def _no_store(response: Response) -> Response:
-    # a verdict must change the moment the status does: no cache may keep it
-    response.headers["Cache-Control"] = "no-store"
+    # a verdict must change the moment the status does: no browser or proxy may answer with
+    # it without asking us (an ETag makes that cheap; the portal's own cache is never stale)
+    response.headers["Cache-Control"] = "no-cache"
     return response
 
 

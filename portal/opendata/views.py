@@ -33,6 +33,7 @@ from portal.opendata.snapshots import (
     take_snapshot,
 )
 from portal.org.models import Unit
+from portal.pagecache import never_kept
 
 bp = Blueprint("opendata", __name__)
 
@@ -85,6 +86,16 @@ def _bulk_years() -> dict[str, list[int]]:
         low, high = db.session.execute(select(func.min(column), func.max(column))).one()
         years[name] = list(range(high.year, low.year - 1, -1)) if low and high else []
     return years
+
+
+# the integrity files show what the database holds now, even after an edit that bypassed the
+# portal (which is what they exist to reveal): rendered for every request
+never_kept(
+    "opendata.integrity_index",
+    "opendata.snapshot_file",
+    "opendata.current_file",
+    "opendata.changes",
+)
 
 
 @bp.route("/open-data/")

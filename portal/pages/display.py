@@ -7,6 +7,7 @@ to the page it came from.
 
 from flask import has_request_context, redirect, request
 
+from portal.pagecache import vary_on_cookie
 from portal.pages.views import bp
 
 COOKIE_NAME = "portal_display"
@@ -24,6 +25,10 @@ def _safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
+
+
+# the page cache keeps a standard and a large-print copy of each page
+vary_on_cookie(COOKIE_NAME, lambda: "elder" if elder_mode() else "standard")
 
 
 @bp.route("/display")

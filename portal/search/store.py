@@ -73,6 +73,17 @@ def current_generation(root: Path) -> Path | None:
     return root / target
 
 
+def index_stamp(root: Path) -> str:
+    """Changes whenever the searchable content changes: a new generation or a new cursor."""
+    generation = current_generation(root)
+    if generation is None:
+        return "none"
+    try:
+        return f"{generation.name}:{(generation / STATE_FILE).stat().st_mtime_ns}"
+    except OSError:
+        return f"{generation.name}:?"
+
+
 def read_state(generation: Path) -> IndexState:
     return IndexState.from_json((generation / STATE_FILE).read_text())
 

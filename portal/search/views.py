@@ -5,12 +5,15 @@ from sqlalchemy import select
 
 from portal.extensions import db, limiter
 from portal.org.models import Unit
+from portal.pagecache import vary_endpoint
 from portal.search.readers import searchers
 from portal.search.registry import PROVIDERS
 from portal.search.service import SearchRequest, run_search
-from portal.search.store import IndexMissing, index_root
+from portal.search.store import IndexMissing, index_root, index_stamp
 
 bp = Blueprint("search", __name__)
+# results follow the index, which catches up with the database a moment after a change
+vary_endpoint("search.search", lambda: index_stamp(index_root(current_app)))
 
 #: shown on an empty search page and after a search that found nothing
 EXAMPLES = ["占道经营", "违法建设", "渣土车", "新华区", "户外广告", "噪声扰民"]

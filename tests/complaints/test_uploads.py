@@ -126,7 +126,7 @@ def test_attachment_download_is_scoped_and_audited(app, client, submit, login):
     response = client.get(url)
     assert response.status_code == 200
     assert response.mimetype == "image/png"
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     assert Image.open(BytesIO(response.data)).size == (40, 30)
     with app.app_context():
         views = db.session.scalars(

@@ -1,8 +1,9 @@
-"""A per-process cache of computed reports, keyed by (year, unit code), for a few minutes.
+"""A per-process cache of computed reports, keyed by (year, unit code) and the content
+generation, for a few minutes.
 
-Statistics change slowly and every page, CSV and API call of a year asks for the same report,
-so each worker keeps it for ``STATS_CACHE_SECONDS`` (0: no cache). Entries simply expire; a
-new complaint shows up at the latest that many seconds later.
+Every page, CSV and API call of a year asks for the same report, so each worker keeps it for
+``STATS_CACHE_SECONDS`` (0: no cache). The key holds the content generation
+(``portal.pagecache.generation``), so a new complaint or publication is counted at once.
 """
 
 import threading
@@ -10,6 +11,9 @@ import time
 from collections.abc import Callable
 
 from flask import current_app
+
+from portal.extensions import db
+from portal.pagecache.generation import current_generation
 
 _LOCK = threading.Lock()
 
@@ -23,6 +27,8 @@ def cached(key: tuple, compute: Callable[[], object]):
     seconds = current_app.config["STATS_CACHE_SECONDS"]
     if seconds <= 0:
         return compute()
+    generation = current_generation(db.session)
+    key = (generation[0] if generation else None, *key)
     store, now = _store(), time.monotonic()
     with _LOCK:
         entry = store.get(key)
