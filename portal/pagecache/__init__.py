@@ -183,8 +183,8 @@ def _is_public_answer(response: Response) -> bool:
 def _label_public(response: Response, etag: str, source: str) -> None:
     response.set_etag(etag)
     response.last_modified = _last_modified(g.page_generation[1])
-    if "no-cache" not in response.headers.get("Cache-Control", ""):
-        # a view that wants every use revalidated (a badge verdict) keeps its no-cache
+    if "Cache-Control" not in response.headers:
+        # a view's own choice stands (a badge verdict's no-cache, a photo's ten minutes)
         response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
     response.vary.add("Cookie")
     response.headers[SOURCE_HEADER] = source
