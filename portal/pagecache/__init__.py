@@ -151,11 +151,12 @@ def _keep_and_label(response: Response) -> Response:
     if g.pop("page_cache_hit", False) or request.endpoint == "static":
         return response
     if _is_public_answer(response):
-        etag = hashlib.sha256(response.get_data()).hexdigest()[:32]
+        body = response.get_data()
+        etag = hashlib.sha256(body).hexdigest()[:32]
         key = g.pop("page_cache_key", None)
         if key is not None:
             headers = [(n, v) for n, v in response.headers.items() if n.lower() in KEPT_HEADERS]
-            page = Page(response.status_code, headers, response.get_data(), etag)
+            page = Page(response.status_code, headers, body, etag)
             _store().put(key, g.page_generation[0], page)
         _label_public(response, etag, "miss" if key else "off")
         return response.make_conditional(request)
